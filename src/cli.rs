@@ -1,0 +1,342 @@
+//! Command line: clap definitions and one function per subcommand.
+
+mod report_cmds;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{AgencyType, Level};
+use crate::parse::normalize::sanitize_for_terminal;
+use crate::query::{SearchRequest, Sort};
+
+/// gongkai — search and read China's government information-disclosure annual reports
+/// (政府信息公开工作年度报告) in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "gongkai", version, about)]
+pub struct Cli {
+    /// Index folder (default: $GONGKAI_INDEX, else $XDG_DATA_HOME/gongkai/index, else
+    /// ~/.local/share/gongkai/index).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub index: Option<PathBuf>,
+    /// What to do; the TUI when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse report files (text, HTML, DOCX) and print their records.
+    Parse {
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON record per file (NDJSON) instead of a readable summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Index folders or files (incremental: only new or changed files are parsed).
+    Index {
+        /// Folders or files to index.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Drop everything indexed and start again.
+        #[arg(long)]
+        rebuild: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Search the index.
+    Search {
+        /// Query: words, "phrases", AND/OR, -exclusion, field:value.
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[command(flatten)]
+        filters: Filters,
+        /// Order of hits.
+        #[arg(long, value_enum, default_value_t = SortArg::Score)]
+        sort: SortArg,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object per hit.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one report: by path, index id or agency name.
+    Show {
+        /// A file path, an id from `search`, or an agency name.
+        target: String,
+        /// With an agency name: the report on this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Print only this table.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
+        /// Print the record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export matching reports as CSV (a row per report) or NDJSON (the records).
+    Export {
+        /// Query (all reports when omitted).
+        query: Vec<String>,
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+        format: FormatArg,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Start the CSV with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Sums of the main figures over matching reports, grouped.
+    Stats {
+        /// Query (all reports when omitted).
+        query: Vec<String>,
+        #[command(flatten)]
+        filters: Filters,
+        /// Group by.
+        #[arg(long, value_enum, default_value_t = ByArg::Year)]
+        by: ByArg,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Filters shared by search, export and stats.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Filters {
+    /// Year or range: 2020, 2019..2021.
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Agency type (township town subdistrict county prefecture province department other, or 乡 镇 街道 县 市
+    /// 省 部门); repeat for several.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Province (or the start of its name: 安徽).
+    #[arg(long)]
+    pub province: Option<String>,
+    /// Level: province prefecture county township.
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Only reports with a failing check.
+    #[arg(long)]
+    pub failing_checks: bool,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    /// Relevance.
+    Score,
+    /// Newest first.
+    Year,
+    /// Most applications first.
+    Applications,
+}
+
+/// `--table`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableArg {
+    /// 主动公开.
+    Active,
+    /// 申请.
+    Applications,
+    /// 复议诉讼.
+    Reviews,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    /// A row per report, figures flattened.
+    Csv,
+    /// One record per line.
+    Ndjson,
+}
+
+/// `--by`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ByArg {
+    /// Year reported on.
+    Year,
+    /// Agency type.
+    Type,
+    /// Province.
+    Province,
+}
+
+/// Runs the command line.
+///
+/// # Errors
+/// Any error that stops the whole command (not per-file errors, which are reported and counted).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let index = crate::index::default_location(cli.index.as_deref());
+    match cli.command {
+        Some(Command::Parse { files, json }) => parse_cmd(&files, json),
+        Some(Command::Index { paths, rebuild, quiet }) => index_cmd(&paths, &index, rebuild, quiet),
+        Some(Command::Search { query, filters, sort, limit, json }) => {
+            let req = request(&query.join(" "), &filters, sort, limit)?;
+            report_cmds::search(&index, &req, json)
+        }
+        Some(Command::Show { target, year, table, json }) => report_cmds::show(&index, &target, year, table, json),
+        Some(Command::Export { query, filters, format, out, bom }) => {
+            let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
+            report_cmds::export(&index, &req, format, out.as_deref(), bom)
+        }
+        Some(Command::Stats { query, filters, by, json }) => {
+            let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
+            report_cmds::stats(&index, &req, by, json)
+        }
+        None => parse_cmd(&sample_files()?, false),
+    }
+}
+
+/// Builds a search request from the query words and filter flags.
+///
+/// # Errors
+/// Bad years, types or levels.
+pub fn request(text: &str, f: &Filters, sort: SortArg, limit: usize) -> Result<SearchRequest> {
+    let years = match &f.year {
+        Some(y) => Some(crate::query::syntax_year(y).with_context(|| format!("--year '{y}': use 2020 or 2019..2021"))?),
+        None => None,
+    };
+    let types = f
+        .types
+        .iter()
+        .map(|t| AgencyType::from_name(t).with_context(|| format!("--type '{t}' is not a known agency type")))
+        .collect::<Result<Vec<_>>>()?;
+    let level = match &f.level {
+        Some(l) => Some(
+            level_from(l).with_context(|| format!("--level '{l}': use province, prefecture, county or township"))?,
+        ),
+        None => None,
+    };
+    let sort = match sort {
+        SortArg::Score => Sort::Score,
+        SortArg::Year => Sort::Year,
+        SortArg::Applications => Sort::Applications,
+    };
+    Ok(SearchRequest {
+        text: text.to_string(),
+        years,
+        types,
+        province: f.province.clone(),
+        level,
+        failing_only: f.failing_checks,
+        only_ids: None,
+        sort,
+        limit,
+    })
+}
+
+fn level_from(s: &str) -> Option<Level> {
+    match crate::query::level_name(s)?.as_str() {
+        "province" => Some(Level::Province),
+        "prefecture" => Some(Level::Prefecture),
+        "county" => Some(Level::County),
+        _ => Some(Level::Township),
+    }
+}
+
+/// Whether an error is a closed pipe (`gongkai parse … | head`), which is not a failure.
+#[must_use]
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// The bundled sample reports folder.
+#[must_use]
+pub fn samples_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports")
+}
+
+fn sample_files() -> Result<Vec<PathBuf>> {
+    let dir = samples_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && crate::load::is_supported_extension(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Prints an error about one file on standard error, sanitized.
+pub fn file_error(path: &Path, reason: &str) {
+    eprintln!("gongkai: {}: {}", sanitize_for_terminal(&path.display().to_string()), sanitize_for_terminal(reason));
+}
+
+fn parse_cmd(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for path in files {
+        let shown = path.display().to_string();
+        let report = crate::load::load_path(path)
+            .map_err(anyhow::Error::from)
+            .and_then(|src| crate::parse::parse_source(&src, &shown).map_err(anyhow::Error::from));
+        match report {
+            Ok(r) if json => writeln!(out, "{}", serde_json::to_string(&r)?)?,
+            Ok(r) => write!(out, "{}", crate::render::summary(&r))?,
+            Err(e) => {
+                failed += 1;
+                out.flush()?;
+                file_error(path, &format!("{e:#}"));
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Progress on a terminal, failures on standard error.
+struct CliObserver {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl crate::indexer::Observer for CliObserver {
+    fn start(&mut self, total: usize) {
+        if let Some(b) = &self.bar {
+            b.set_length(total as u64);
+        }
+    }
+    fn step(&mut self, _path: &Path) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+    fn failed(&mut self, path: &Path, reason: &str) {
+        match &self.bar {
+            Some(b) => b.suspend(|| file_error(path, reason)),
+            None => file_error(path, reason),
+        }
+    }
+}
+
+fn index_cmd(paths: &[PathBuf], index: &Path, rebuild: bool, quiet: bool) -> Result<ExitCode> {
+    let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {elapsed} eta {eta}") {
+            b.set_style(style);
+        }
+        b
+    });
+    let mut obs = CliObserver { bar };
+    let summary = crate::indexer::run(paths, index, rebuild, &mut obs)?;
+    if let Some(b) = &obs.bar {
+        b.finish_and_clear();
+    }
+    eprintln!("{} → {}", summary.line(), index.display());
+    Ok(if summary.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}

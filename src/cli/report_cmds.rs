@@ -1,0 +1,337 @@
+//! The subcommands that read the index: search, show, export, stats.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+use tantivy::{Index, Searcher};
+
+use super::{ByArg, FormatArg, TableArg};
+use crate::model::Report;
+use crate::parse::normalize::sanitize_for_terminal;
+use crate::query::{self, Hit, SearchRequest, Snippet};
+use crate::render::{self, TableId};
+
+/// Opens the index for reading, with a hint when there is none.
+fn open(index: &Path) -> Result<(Index, Searcher)> {
+    let idx = crate::index::open_existing(index)?
+        .with_context(|| format!("no index at {}; create one with `gongkai index DIR`", index.display()))?;
+    let searcher = idx.reader().context("opening the index reader")?.searcher();
+    Ok((idx, searcher))
+}
+
+fn color() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The snippet with matches in reverse video on a colour terminal, else in 【】.
+fn highlight(s: &Snippet, color: bool) -> String {
+    let (on, off) = if color { ("\x1b[7m", "\x1b[0m") } else { ("【", "】") };
+    let mut out = String::new();
+    let mut at = 0;
+    for &(a, b) in &s.highlights {
+        if a < at || b > s.text.len() || !s.text.is_char_boundary(a) || !s.text.is_char_boundary(b) {
+            continue;
+        }
+        out.push_str(&sanitize_for_terminal(&s.text[at..a]));
+        out.push_str(on);
+        out.push_str(&sanitize_for_terminal(&s.text[a..b]));
+        out.push_str(off);
+        at = b;
+    }
+    out.push_str(&sanitize_for_terminal(&s.text[at.min(s.text.len())..]));
+    out
+}
+
+fn region(h: &Hit) -> String {
+    h.region.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+}
+
+pub(super) fn search(index: &Path, req: &SearchRequest, as_json: bool) -> Result<ExitCode> {
+    let (idx, searcher) = open(index)?;
+    let res = query::search(&idx, &searcher, req)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let color = color();
+    for h in &res.hits {
+        if as_json {
+            let v = json!({
+                "id": h.id, "source": h.source, "agency": h.agency, "agency_type": h.agency_type,
+                "level": h.level, "region": {"province": h.region[0], "city": h.region[1], "county": h.region[2]},
+                "year": h.year, "score": h.score, "snippet": h.snippet.text, "applications": h.applications,
+                "failing_checks": h.failing,
+            });
+            writeln!(out, "{v}")?;
+            continue;
+        }
+        let year = h.year.map_or("----".to_string(), |y| y.to_string());
+        let apps = h.applications.map_or("—".to_string(), |n| n.to_string());
+        let mark = if h.failing { " !check" } else { "" };
+        let line = format!("{}  {year}  {}  {}  申请 {apps}  #{}{mark}", h.agency, h.agency_type, region(h), h.id);
+        writeln!(out, "{}", sanitize_for_terminal(&line))?;
+        writeln!(out, "    {}", highlight(&h.snippet, color))?;
+    }
+    if !as_json {
+        writeln!(out, "{} of {} reports in {:.1} ms", res.hits.len(), res.total, res.elapsed.as_secs_f64() * 1000.0)?;
+    }
+    out.flush()?;
+    Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Finds the report a `show` target names: an indexed path, an id, a file, or an agency name.
+fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) -> Result<Report> {
+    if let Ok(id) = target.trim_start_matches('#').parse::<u64>()
+        && let Some(r) = query::record_by_id(idx, searcher, id)?
+    {
+        return Ok(r);
+    }
+    let path = Path::new(target);
+    if path.is_file() {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(r) = query::record_by_id(idx, searcher, crate::index::id_of(&abs.display().to_string()))? {
+            return Ok(r);
+        }
+        let src = crate::load::load_path(path)?;
+        return Ok(crate::parse::parse_source(&src, target)?);
+    }
+    let mut req = SearchRequest { text: format!("agency:{target}"), limit: 50, ..SearchRequest::default() };
+    if let Some(y) = year {
+        req.years = Some((y, y));
+    }
+    let res = query::search(idx, searcher, &req)?;
+    let exact: Vec<&Hit> = res.hits.iter().filter(|h| h.agency == target).collect();
+    let pick: Vec<&Hit> = if exact.is_empty() { res.hits.iter().collect() } else { exact };
+    match pick.as_slice() {
+        [] => bail!("no report matches '{target}' (a path, an id from `gongkai search`, or an agency name)"),
+        [one] => query::load_report(idx, searcher, one.addr)?.context("the stored record cannot be read"),
+        many => {
+            let mut msg = format!("'{target}' matches {} reports; name one by id:\n", many.len());
+            for h in many {
+                let y = h.year.map_or("----".into(), |y| y.to_string());
+                msg.push_str(&format!("  #{}  {}  {y}  {}\n", h.id, h.agency, region(h)));
+            }
+            bail!(sanitize_for_terminal(msg.trim_end()))
+        }
+    }
+}
+
+pub(super) fn show(
+    index: &Path,
+    target: &str,
+    year: Option<i32>,
+    table: Option<TableArg>,
+    as_json: bool,
+) -> Result<ExitCode> {
+    let r = match open(index) {
+        Ok((idx, searcher)) => resolve(&idx, &searcher, target, year)?,
+        Err(e) if Path::new(target).is_file() => {
+            let _ = e;
+            let src = crate::load::load_path(Path::new(target))?;
+            crate::parse::parse_source(&src, target)?
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if as_json {
+        writeln!(out, "{}", serde_json::to_string(&r)?)?;
+    } else if let Some(t) = table {
+        let id = match t {
+            TableArg::Active => TableId::Active,
+            TableArg::Applications => TableId::Applications,
+            TableArg::Reviews => TableId::Reviews,
+        };
+        match render::grid(&r, id) {
+            Some(g) => {
+                writeln!(out, "{}", id.title())?;
+                for l in render::grid_lines(&g, 26) {
+                    writeln!(out, "{}", sanitize_for_terminal(&l))?;
+                }
+            }
+            None => writeln!(out, "{}: not in this report", id.title())?,
+        }
+    } else {
+        write!(out, "{}", render::summary(&r))?;
+        for s in &r.sections {
+            let head = format!("{}{}", s.number.as_deref().map_or(String::new(), |n| format!("{n}、")), s.title);
+            writeln!(out, "\n## {}\n{}", sanitize_for_terminal(&head), sanitize_for_terminal(&s.text))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every figure of a record flattened: (`applications.new.total`, value).
+#[must_use]
+pub fn flatten(r: &Report) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for (name, t) in
+        [("active", &r.figures.active), ("applications", &r.figures.applications), ("reviews", &r.figures.reviews)]
+    {
+        for (row, cols) in t.iter().flat_map(|t| t.iter()) {
+            for (col, val) in cols {
+                v.push((format!("{name}.{row}.{col}"), val.map_or(String::new(), |x| x.to_string())));
+            }
+        }
+    }
+    v
+}
+
+const META: [&str; 15] = [
+    "source",
+    "agency",
+    "agency_full",
+    "agency_type",
+    "level",
+    "province",
+    "city",
+    "county",
+    "code",
+    "year",
+    "template",
+    "published",
+    "phone",
+    "failing_checks",
+    "warnings",
+];
+
+fn meta_values(r: &Report) -> Vec<String> {
+    let reg = r.region.clone().unwrap_or_default();
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    vec![
+        r.source.clone(),
+        s(&r.agency),
+        s(&r.agency_full),
+        r.agency_type.as_str().into(),
+        r.level.map_or(String::new(), |l| l.as_str().into()),
+        s(&reg.province),
+        s(&reg.city),
+        s(&reg.county),
+        s(&reg.code),
+        r.year.map_or(String::new(), |y| y.to_string()),
+        r.template.as_str().into(),
+        s(&r.published),
+        s(&r.contact.phone),
+        r.checks.iter().filter(|c| !c.ok).map(|c| c.id.as_str()).collect::<Vec<_>>().join(" "),
+        r.warnings.len().to_string(),
+    ]
+}
+
+fn records(index: &Path, req: &SearchRequest) -> Result<Vec<Report>> {
+    let (idx, searcher) = open(index)?;
+    let res = query::search(&idx, &searcher, req)?;
+    res.hits
+        .iter()
+        .filter_map(|h| query::load_report(&idx, &searcher, h.addr).transpose())
+        .map(|r| r.map_err(Into::into))
+        .collect()
+}
+
+pub(super) fn export(
+    index: &Path,
+    req: &SearchRequest,
+    format: FormatArg,
+    out: Option<&Path>,
+    bom: bool,
+) -> Result<ExitCode> {
+    let reports = records(index, req)?;
+    let sink: Box<dyn Write> = match out {
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut sink = io::BufWriter::new(sink);
+    if format == FormatArg::Ndjson {
+        for r in &reports {
+            writeln!(sink, "{}", serde_json::to_string(r)?)?;
+        }
+        sink.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if bom {
+        sink.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut columns: Vec<String> = Vec::new();
+    for r in &reports {
+        for (k, _) in flatten(r) {
+            if !columns.contains(&k) {
+                columns.push(k);
+            }
+        }
+    }
+    let mut w = csv::Writer::from_writer(sink);
+    w.write_record(META.iter().map(|s| (*s).to_string()).chain(columns.iter().cloned()))?;
+    for r in &reports {
+        let figs: BTreeMap<String, String> = flatten(r).into_iter().collect();
+        let row = meta_values(r).into_iter().chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()));
+        w.write_record(row)?;
+    }
+    w.flush()?;
+    if let Some(p) = out {
+        eprintln!("{} reports → {}", reports.len(), p.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool) -> Result<ExitCode> {
+    let (idx, searcher) = open(index)?;
+    let res = query::search(&idx, &searcher, req)?;
+    let mut groups: BTreeMap<String, [i64; 7]> = BTreeMap::new();
+    for h in &res.hits {
+        let key = match by {
+            ByArg::Year => h.year.map_or("unknown".into(), |y| y.to_string()),
+            ByArg::Type => h.agency_type.clone(),
+            ByArg::Province => {
+                if h.region[0].is_empty() {
+                    "unknown".into()
+                } else {
+                    h.region[0].clone()
+                }
+            }
+        };
+        let g = groups.entry(key).or_default();
+        g[0] += 1;
+        g[1] += i64::from(h.failing);
+        for (i, v) in h.headline.iter().enumerate() {
+            g[2 + i] += v.unwrap_or(0);
+        }
+    }
+    let names =
+        ["reports", "failing_checks", "applications_new", "granted", "handled", "reviews_lawsuits", "decisions"];
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if as_json {
+        for (k, g) in &groups {
+            let mut m = serde_json::Map::new();
+            m.insert("group".into(), json!(k));
+            for (n, v) in names.iter().zip(g) {
+                m.insert((*n).into(), json!(v));
+            }
+            writeln!(out, "{}", serde_json::Value::Object(m))?;
+        }
+    } else {
+        let head = ["", "报告数", "检查未过", "本年新收", "予以公开", "办理总计", "复议诉讼", "处理决定"];
+        let rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|(k, g)| std::iter::once(k.clone()).chain(g.iter().map(ToString::to_string)).collect())
+            .collect();
+        let widths: Vec<usize> = (0..head.len())
+            .map(|i| {
+                rows.iter()
+                    .map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str()))
+                    .chain([unicode_width::UnicodeWidthStr::width(head[i])])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: Vec<String>| -> String {
+            cells.iter().enumerate().map(|(i, c)| render::fit(c, widths[i], i > 0)).collect::<Vec<_>>().join("  ")
+        };
+        writeln!(out, "{}", line(head.iter().map(|s| (*s).to_string()).collect()))?;
+        for r in rows {
+            writeln!(out, "{}", sanitize_for_terminal(&line(r)))?;
+        }
+        writeln!(out, "{} reports", res.total)?;
+    }
+    out.flush()?;
+    Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

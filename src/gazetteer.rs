@@ -1,0 +1,319 @@
+//! The gazetteer: China's statistical division codes (统计用区划代码, National Bureau of Statistics,
+//! 2023 edition) as compiled by the public dataset modood/Administrative-divisions-of-China (WTFPL),
+//! and telephone area codes; see `data/gazetteer/SOURCE.md`. Embedded in the binary and parsed once.
+//!
+//! [`identify`] turns the reporting unit's name as printed (`韶关市武江区西联镇人民政府`,
+//! `沭阳县发展和改革局`, `刘集镇`) into its type, level and region. A name that fits several places is
+//! narrowed with the phone area code and the other place names the report mentions, and never
+//! guessed: with more than one candidate left only the common ancestors are filled in.
+
+mod data;
+
+use std::sync::OnceLock;
+
+use crate::model::{AgencyType, Level, Region};
+use data::{Gazetteer, Place};
+
+/// The result of identifying the reporting unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    /// Short name: a place government's canonical name (`西联镇`); a department as printed.
+    pub agency: String,
+    /// SCHEMA agency type.
+    pub agency_type: AgencyType,
+    /// Administrative level.
+    pub level: Option<Level>,
+    /// Where it sits; `None` when nothing resolved.
+    pub region: Option<Region>,
+    /// Corrections and narrowing, in words.
+    pub notes: Vec<String>,
+}
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::load)
+}
+
+/// Prefecture and county names that use a telephone area code (`0552` → `蚌埠市`).
+#[must_use]
+pub fn area_code_places(code: &str) -> Vec<String> {
+    let code = if code.starts_with('0') { code.to_string() } else { format!("0{code}") };
+    gaz().area_codes.get(&code).cloned().unwrap_or_default()
+}
+
+/// Wrappers that end a government's name.
+const WRAPPERS: [&str; 6] = ["人民政府", "行政公署", "办事处", "公署", "政府", "管委会"];
+/// Words that make a unit a zone (`other`).
+const ZONE_WORDS: [&str; 8] = ["开发区", "高新区", "管委会", "管理委员会", "园区", "新区", "示范区", "试验区"];
+
+/// Identifies the reporting unit named `name`, using `context` (the report's text) and the contact
+/// phone's `area_code` to narrow ambiguous names.
+#[must_use]
+pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity {
+    let g = gaz();
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut notes = Vec::new();
+    let bare = strip_wrappers(&name);
+    let (chain, consumed) = match_chain(g, bare, &mut notes);
+    let mut id =
+        Identity { agency: bare.to_string(), agency_type: AgencyType::Unknown, level: None, region: None, notes };
+    let Some(last) = chain.last() else { return id };
+    let mut cands: Vec<usize> = last.clone();
+    if cands.len() > 1 {
+        cands = narrow(g, cands, context, area_code, &mut id.notes);
+    }
+    let rest = &bare[consumed..];
+    let finest = &g.places[cands[0]];
+    id.level = Some(finest.level);
+    id.region = Some(region(g, &cands));
+    if rest.is_empty() {
+        id.agency_type = place_type(finest);
+        if cands.len() == 1 {
+            id.agency = finest.name.clone();
+        }
+    } else if ZONE_WORDS.iter().any(|w| rest.contains(w)) {
+        id.agency_type = AgencyType::Other;
+        id.agency = name.clone();
+    } else {
+        id.agency_type = AgencyType::Department;
+        id.agency = name.clone();
+        if g.places.get(cands[0]).is_some_and(|p| p.level == Level::Township) && !looks_like_department(rest) {
+            id.agency_type = AgencyType::Unknown;
+        }
+    }
+    id
+}
+
+fn looks_like_department(rest: &str) -> bool {
+    ["局", "委", "办", "厅", "中心", "室", "处", "署", "院", "所", "站", "队", "会", "部", "司", "馆", "台"]
+        .iter()
+        .any(|w| rest.ends_with(w))
+        || rest.starts_with("人民政府")
+}
+
+/// Removes a trailing 人民政府/政府/办事处 … (`街道办事处` keeps `街道`).
+fn strip_wrappers(name: &str) -> &str {
+    let mut s = name;
+    loop {
+        let before = s.len();
+        for w in WRAPPERS {
+            if let Some(r) = s.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                s = r;
+                break;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Type of a place government by its level and, for townships, its suffix.
+fn place_type(p: &Place) -> AgencyType {
+    match p.level {
+        Level::Province => AgencyType::Province,
+        Level::Prefecture => AgencyType::Prefecture,
+        Level::County => AgencyType::County,
+        Level::Township if p.name.ends_with("街道") || p.name.ends_with("街道办事处") => AgencyType::Subdistrict,
+        Level::Township if p.name.ends_with('镇') => AgencyType::Town,
+        Level::Township if p.name.ends_with('乡') || p.name.ends_with("苏木") => AgencyType::Township,
+        Level::Township => AgencyType::Other,
+    }
+}
+
+/// Matches place names from the start of `s`, each a child of the one before. Returns the candidate
+/// sets of each segment and the bytes consumed.
+fn match_chain(g: &Gazetteer, s: &str, notes: &mut Vec<String>) -> (Vec<Vec<usize>>, usize) {
+    let mut chain: Vec<Vec<usize>> = Vec::new();
+    let mut pos = 0;
+    while pos < s.len() {
+        let parents = chain.last().cloned();
+        let Some((cands, len)) = match_at(g, &s[pos..], parents.as_deref(), notes) else { break };
+        chain.push(cands);
+        pos += len;
+    }
+    (chain, pos)
+}
+
+/// The longest place name at the start of `s` under `parents` (any depth), exact first, then former
+/// suffixes, then one-character typos.
+fn match_at(g: &Gazetteer, s: &str, parents: Option<&[usize]>, notes: &mut Vec<String>) -> Option<(Vec<usize>, usize)> {
+    let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
+    let under = |ids: &[usize]| -> Vec<usize> {
+        ids.iter().copied().filter(|&i| parents.is_none_or(|ps| ps.iter().any(|&p| g.is_below(i, p)))).collect()
+    };
+    for &end in ends.iter().rev() {
+        let prefix = &s[..end];
+        if prefix.chars().count() < 2 {
+            break;
+        }
+        if let Some(ids) = g.by_name.get(prefix) {
+            let ok = under(ids);
+            if !ok.is_empty() {
+                return Some((ok, end));
+            }
+        }
+        if let Some(ids) = g.by_stem.get(prefix) {
+            let ok = under(ids);
+            let next_is_suffix = s[end..].starts_with(['省', '市', '县', '区', '旗', '州']);
+            if !ok.is_empty() && !next_is_suffix {
+                return Some((ok, end));
+            }
+        }
+    }
+    for &end in ends.iter().rev() {
+        let prefix = &s[..end];
+        if prefix.chars().count() < 3 {
+            break;
+        }
+        if let Some(found) = renamed(g, prefix, &under) {
+            notes.push(format!("{prefix} is now {}", g.places[found[0]].name));
+            return Some((found, end));
+        }
+        if let Some(found) = typo(g, prefix, parents, &under) {
+            let names: Vec<&str> = found.iter().map(|&i| g.places[i].name.as_str()).collect();
+            notes.push(format!("corrected {prefix} to {}", names.join(" or ")));
+            return Some((found, end));
+        }
+    }
+    None
+}
+
+/// A county-level name with another suffix (米林县 → 米林市, 某县 → 某区).
+fn renamed(g: &Gazetteer, prefix: &str, under: &dyn Fn(&[usize]) -> Vec<usize>) -> Option<Vec<usize>> {
+    let last = prefix.chars().last()?;
+    if !matches!(last, '县' | '市' | '区' | '旗') {
+        return None;
+    }
+    let stem = &prefix[..prefix.len() - last.len_utf8()];
+    let ids: Vec<usize> = ['县', '市', '区', '旗']
+        .iter()
+        .filter(|&&c| c != last)
+        .filter_map(|c| g.by_name.get(&format!("{stem}{c}")))
+        .flatten()
+        .copied()
+        .filter(|&i| g.places[i].level == Level::County)
+        .collect();
+    let ok = under(&ids);
+    (ok.len() == 1).then_some(ok)
+}
+
+/// Names one character off a gazetteer name of the same length and suffix (沐阳县 → 沭阳县 or 汝阳县);
+/// the caller narrows several with the report's other clues.
+fn typo(
+    g: &Gazetteer,
+    prefix: &str,
+    parents: Option<&[usize]>,
+    under: &dyn Fn(&[usize]) -> Vec<usize>,
+) -> Option<Vec<usize>> {
+    let chars: Vec<char> = prefix.chars().collect();
+    let last = *chars.last()?;
+    if !matches!(last, '省' | '市' | '县' | '区' | '旗' | '镇' | '乡' | '州') {
+        return None;
+    }
+    let pool: Vec<usize> = match parents {
+        Some(ps) => g.children_of(ps),
+        None => g.by_len_suffix.get(&(chars.len(), last)).cloned().unwrap_or_default(),
+    };
+    let hits: Vec<usize> = pool
+        .into_iter()
+        .filter(|&i| {
+            let n: Vec<char> = g.places[i].name.chars().collect();
+            n.len() == chars.len()
+                && n.iter().zip(&chars).filter(|(a, b)| a != b).count() == 1
+                && n.last() == Some(&last)
+        })
+        .collect();
+    let ok = under(&hits);
+    (!ok.is_empty() && ok.len() <= 200).then_some(ok)
+}
+
+/// Narrows candidates by area code, then by the place names the report mentions.
+fn narrow(g: &Gazetteer, cands: Vec<usize>, context: &str, area: Option<&str>, notes: &mut Vec<String>) -> Vec<usize> {
+    let n = cands.len();
+    let name = g.places[cands[0]].name.clone();
+    let mut cur = cands;
+    if let Some(code) = area {
+        let places = area_code_places(code);
+        let kept: Vec<usize> = cur
+            .iter()
+            .copied()
+            .filter(|&c| g.ancestors(c).iter().any(|&a| places.contains(&g.places[a].name)))
+            .collect();
+        if !kept.is_empty() && kept.len() < cur.len() {
+            notes.push(format!("{name}: {n} places, narrowed by area code {code} to {}", kept.len()));
+            cur = kept;
+        }
+    }
+    if cur.len() > 1 {
+        let score = |c: usize| -> usize {
+            g.ancestors(c)
+                .iter()
+                .filter(|&&a| g.places[a].level != Level::Province)
+                .map(|&a| mentions(context, &g.places[a]))
+                .sum()
+        };
+        let scores: Vec<usize> = cur.iter().map(|&c| score(c)).collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        let kept: Vec<usize> = cur.iter().zip(&scores).filter(|(_, s)| **s == best).map(|(c, _)| *c).collect();
+        if best > 0 && kept.len() < cur.len() {
+            notes.push(format!("{name}: narrowed by place names in the text to {}", kept.len()));
+            cur = kept;
+        }
+    }
+    if cur.len() > 1 {
+        notes.push(format!("{name}: {} candidate places left, region left at their common part", cur.len()));
+    }
+    cur
+}
+
+/// How often the text names a place (full name, or its stem when that has two or more characters).
+fn mentions(context: &str, p: &Place) -> usize {
+    let full = context.matches(p.name.as_str()).count();
+    match &p.stem {
+        Some(stem) if stem.chars().count() >= 2 => full.max(context.matches(stem.as_str()).count()),
+        _ => full,
+    }
+}
+
+/// The region of the candidates: everything when one is left, else their common ancestors.
+fn region(g: &Gazetteer, cands: &[usize]) -> Region {
+    let chains: Vec<Vec<usize>> = cands.iter().map(|&c| g.ancestors(c)).collect();
+    let common: Vec<usize> = chains
+        .first()
+        .map(|first| first.iter().copied().filter(|a| chains.iter().all(|ch| ch.contains(a))).collect())
+        .unwrap_or_default();
+    let mut r = Region { candidates: u32::try_from(cands.len()).unwrap_or(u32::MAX), ..Region::default() };
+    let mut finest: Option<&Place> = None;
+    for &a in &common {
+        let p = &g.places[a];
+        match p.level {
+            Level::Province => r.province = Some(p.name.clone()),
+            Level::Prefecture => r.city = Some(p.name.clone()),
+            Level::County => r.county = Some(p.name.clone()),
+            Level::Township => r.township = Some(p.name.clone()),
+        }
+        if finest.is_none_or(|f| p.code.len() > f.code.len()) {
+            finest = Some(p);
+        }
+    }
+    r.code = finest.map(|p| p.code.clone());
+    r
+}
+
+/// Every province's canonical name (for filters and completion).
+#[must_use]
+pub fn provinces() -> Vec<String> {
+    gaz().places.iter().filter(|p| p.level == Level::Province).map(|p| p.name.clone()).collect()
+}
+
+/// Counts of places per name, for tests and diagnostics.
+#[must_use]
+pub fn name_count(name: &str) -> usize {
+    gaz().by_name.get(name).map_or(0, Vec::len)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,341 @@
+//! The tantivy index: schema (field-name constants), opening with the Chinese tokenizers registered,
+//! and [`Report`] → document.
+//!
+//! Every record is stored whole (`record`, JSON) so `show` needs no re-parse; headline figures are
+//! fast fields for sorting and ranges; metadata are exact strings for filters plus facets for counts.
+
+pub mod tokenizer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::{
+    FAST, FacetOptions, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, TantivyDocument, Term};
+
+use crate::model::Report;
+
+/// Field names.
+pub mod f {
+    /// Stable id (hash of the source path), u64.
+    pub const ID: &str = "id";
+    /// Source path as indexed, exact.
+    pub const SOURCE: &str = "source";
+    /// Title, bigram-tokenized, stored.
+    pub const TITLE: &str = "title";
+    /// Title, agency, every section and the table labels: bigram-tokenized.
+    pub const BODY: &str = "body";
+    /// The same text, unigram-tokenized (one-character queries).
+    pub const BODY1: &str = "body1";
+    /// Agency name, bigram-tokenized.
+    pub const AGENCY: &str = "agency";
+    /// Agency name, exact.
+    pub const AGENCY_EXACT: &str = "agency_exact";
+    /// SCHEMA agency type name.
+    pub const TYPE: &str = "agency_type";
+    /// SCHEMA level name.
+    pub const LEVEL: &str = "level";
+    /// Canonical province name.
+    pub const PROVINCE: &str = "province";
+    /// Canonical prefecture name.
+    pub const CITY: &str = "city";
+    /// Canonical county name.
+    pub const COUNTY: &str = "county";
+    /// Template name.
+    pub const TEMPLATE: &str = "template";
+    /// Year reported on (i64; -1 when unknown).
+    pub const YEAR: &str = "year";
+    /// 1 when a check fails.
+    pub const FAILING: &str = "failing";
+    /// Facets for counts: /year/2020, /type/town, /province/安徽省, /failing/1.
+    pub const FACETS: &str = "facets";
+    /// 一、本年新收 总计.
+    pub const APP_NEW: &str = "app_new";
+    /// （一）予以公开 总计.
+    pub const APP_GRANTED: &str = "app_granted";
+    /// （七）总计 总计.
+    pub const APP_TOTAL: &str = "app_total";
+    /// Sum of the three review groups' totals.
+    pub const REVIEWS_TOTAL: &str = "reviews_total";
+    /// Sum of 行政许可/处罚/强制 decisions.
+    pub const ACTIVE_DECISIONS: &str = "active_decisions";
+    /// File size in bytes.
+    pub const SIZE: &str = "size";
+    /// File modification time (seconds).
+    pub const MTIME: &str = "mtime";
+    /// Content hash (hex).
+    pub const HASH: &str = "hash";
+    /// The whole record as JSON.
+    pub const RECORD: &str = "record";
+}
+
+/// The headline numeric fields, in the order `search --sort` and ranges name them.
+pub const NUMERIC_FIELDS: [&str; 5] = [f::APP_NEW, f::APP_GRANTED, f::APP_TOTAL, f::REVIEWS_TOTAL, f::ACTIVE_DECISIONS];
+
+/// Builds the schema.
+#[must_use]
+pub fn schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = |tok: &str, rec: IndexRecordOption| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(rec))
+    };
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    b.add_u64_field(f::ID, INDEXED | STORED | FAST);
+    b.add_text_field(f::SOURCE, STRING | STORED | FAST);
+    b.add_text_field(f::TITLE, text(tokenizer::BIGRAM, positions).set_stored());
+    b.add_text_field(f::BODY, text(tokenizer::BIGRAM, positions));
+    b.add_text_field(f::BODY1, text(tokenizer::UNIGRAM, IndexRecordOption::WithFreqs));
+    b.add_text_field(f::AGENCY, text(tokenizer::BIGRAM, positions));
+    b.add_text_field(f::AGENCY_EXACT, STRING | STORED | FAST);
+    for name in [f::TYPE, f::LEVEL, f::PROVINCE, f::CITY, f::COUNTY, f::TEMPLATE] {
+        b.add_text_field(name, STRING | STORED);
+    }
+    b.add_i64_field(f::YEAR, INDEXED | STORED | FAST);
+    b.add_u64_field(f::FAILING, INDEXED | FAST | STORED);
+    b.add_facet_field(f::FACETS, FacetOptions::default());
+    for name in NUMERIC_FIELDS {
+        b.add_i64_field(name, INDEXED | FAST | STORED);
+    }
+    b.add_text_field(f::HASH, STRING | STORED | FAST);
+    b.add_u64_field(f::SIZE, STORED | FAST);
+    b.add_u64_field(f::MTIME, STORED | FAST);
+    b.add_text_field(f::RECORD, STORED);
+    b.build()
+}
+
+/// Errors of the index layer.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// Another process holds the writer lock.
+    #[error("index {0} is locked by another gongkai process")]
+    Locked(PathBuf),
+    /// The folder holds an index of another schema (an older gongkai).
+    #[error("index {0} was written by another version of gongkai; rebuild it with `gongkai index --rebuild`")]
+    SchemaMismatch(PathBuf),
+    /// Anything tantivy reports.
+    #[error("index {path}: {source}")]
+    Tantivy {
+        /// Index folder.
+        path: PathBuf,
+        /// Cause.
+        source: tantivy::TantivyError,
+    },
+    /// File-system trouble around the index folder.
+    #[error("index {path}: {source}")]
+    Io {
+        /// Index folder.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+}
+
+/// The index location: `--index`, else `GONGKAI_INDEX`, else `$XDG_DATA_HOME/gongkai/index`, else
+/// `~/.local/share/gongkai/index`.
+#[must_use]
+pub fn default_location(flag: Option<&Path>) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    if let Some(p) = std::env::var_os("GONGKAI_INDEX").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    data_dir().join("index")
+}
+
+/// `$XDG_DATA_HOME/gongkai`, else `~/.local/share/gongkai`.
+#[must_use]
+pub fn data_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("XDG_DATA_HOME").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p).join("gongkai");
+    }
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    home.join(".local/share/gongkai")
+}
+
+fn tantivy_err(path: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
+    move |source| match source {
+        tantivy::TantivyError::LockFailure(..) => IndexError::Locked(path.to_path_buf()),
+        tantivy::TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.to_path_buf()),
+        source => IndexError::Tantivy { path: path.to_path_buf(), source },
+    }
+}
+
+/// Opens the index at `path`, creating it (and its folder) when missing.
+///
+/// # Errors
+/// [`IndexError`] when the folder cannot be made or holds an incompatible index.
+pub fn open_or_create(path: &Path) -> Result<Index, IndexError> {
+    std::fs::create_dir_all(path).map_err(|source| IndexError::Io { path: path.to_path_buf(), source })?;
+    let dir = tantivy::directory::MmapDirectory::open(path)
+        .map_err(|e| IndexError::Tantivy { path: path.to_path_buf(), source: e.into() })?;
+    let index = Index::open_or_create(dir, schema()).map_err(tantivy_err(path))?;
+    tokenizer::register(&index);
+    Ok(index)
+}
+
+/// Opens an existing index for reading; `Ok(None)` when there is none at `path`.
+///
+/// # Errors
+/// [`IndexError`] when the index exists but cannot be opened.
+pub fn open_existing(path: &Path) -> Result<Option<Index>, IndexError> {
+    if !path.join("meta.json").is_file() {
+        return Ok(None);
+    }
+    let index = Index::open_in_dir(path).map_err(tantivy_err(path))?;
+    if index.schema() != schema() {
+        return Err(IndexError::SchemaMismatch(path.to_path_buf()));
+    }
+    tokenizer::register(&index);
+    Ok(Some(index))
+}
+
+/// An index in memory (tests, benchmarks).
+#[must_use]
+pub fn in_ram() -> Index {
+    let index = Index::create_in_ram(schema());
+    tokenizer::register(&index);
+    index
+}
+
+/// Opens a writer, turning a held lock into [`IndexError::Locked`].
+///
+/// # Errors
+/// [`IndexError::Locked`] when another process writes to the index.
+pub fn writer(index: &Index, path: &Path) -> Result<tantivy::IndexWriter, IndexError> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+    index.writer_with_num_threads(threads, 64_000_000 * threads).map_err(tantivy_err(path))
+}
+
+/// Stable 64-bit FNV-1a hash (used for ids and content hashes; stable across builds).
+#[must_use]
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The id of a source path.
+#[must_use]
+pub fn id_of(source: &str) -> u64 {
+    fnv1a(source.as_bytes()) >> 11
+}
+
+/// Where a file was when indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileStamp {
+    /// Bytes.
+    pub size: u64,
+    /// Modification time, seconds since the epoch.
+    pub mtime: u64,
+    /// FNV-1a of the content, hex.
+    pub hash: String,
+}
+
+/// Text searched for a report: title, agency, preamble, sections and table labels.
+#[must_use]
+pub fn body_text(r: &Report) -> String {
+    let mut s = String::new();
+    for part in [r.title.as_deref(), r.agency.as_deref(), r.agency_full.as_deref()].into_iter().flatten() {
+        s.push_str(part);
+        s.push('\n');
+    }
+    s.push_str(&r.preamble);
+    s.push('\n');
+    for sec in &r.sections {
+        s.push_str(&sec.title);
+        s.push('\n');
+        s.push_str(&sec.text);
+        s.push('\n');
+    }
+    for g in crate::render::TableId::ALL.iter().filter_map(|id| crate::render::grid(r, *id)) {
+        for row in &g.rows {
+            s.push_str(&row.label);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn fig(r: &Report, t: &str, row: &str, col: &str) -> Option<i64> {
+    r.figures.get(t, row, col).and_then(crate::model::Figure::as_i64)
+}
+
+/// The headline numbers of a report, in [`NUMERIC_FIELDS`] order.
+#[must_use]
+pub fn headline(r: &Report) -> [Option<i64>; 5] {
+    let reviews: Option<i64> =
+        ["review", "litigation_direct", "litigation_after_review"].iter().map(|g| fig(r, "reviews", g, "total")).sum();
+    let decisions: Option<i64> = ["licensing", "penalties", "enforcement"]
+        .iter()
+        .map(|row| fig(r, "active", row, "decisions"))
+        .try_fold(0, |acc, v| v.map(|x| acc + x));
+    [
+        fig(r, "applications", "new", "total"),
+        fig(r, "applications", "granted", "total"),
+        fig(r, "applications", "total", "total"),
+        reviews,
+        decisions,
+    ]
+}
+
+/// A report → its document.
+///
+/// # Errors
+/// Only when the record cannot be serialized (not expected).
+pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, serde_json::Error> {
+    let field = |name: &str| schema.get_field(name).unwrap_or_else(|_| panic!("schema field {name}"));
+    let mut d = TantivyDocument::default();
+    d.add_u64(field(f::ID), id_of(&r.source));
+    d.add_text(field(f::SOURCE), &r.source);
+    d.add_text(field(f::TITLE), r.title.as_deref().unwrap_or(""));
+    let body = body_text(r);
+    d.add_text(field(f::BODY), &body);
+    d.add_text(field(f::BODY1), &body);
+    let agency = r.agency.as_deref().unwrap_or("");
+    d.add_text(field(f::AGENCY), agency);
+    d.add_text(field(f::AGENCY_EXACT), agency);
+    d.add_text(field(f::TYPE), r.agency_type.as_str());
+    d.add_text(field(f::LEVEL), r.level.map_or("", |l| l.as_str()));
+    let region = r.region.clone().unwrap_or_default();
+    d.add_text(field(f::PROVINCE), region.province.as_deref().unwrap_or(""));
+    d.add_text(field(f::CITY), region.city.as_deref().unwrap_or(""));
+    d.add_text(field(f::COUNTY), region.county.as_deref().unwrap_or(""));
+    d.add_text(field(f::TEMPLATE), r.template.as_str());
+    d.add_i64(field(f::YEAR), r.year.map_or(-1, i64::from));
+    d.add_u64(field(f::FAILING), u64::from(r.has_failing_check()));
+    for facet in facets(r) {
+        d.add_facet(field(f::FACETS), tantivy::schema::Facet::from_path(facet));
+    }
+    for (name, v) in NUMERIC_FIELDS.iter().zip(headline(r)) {
+        d.add_i64(field(name), v.unwrap_or(-1));
+    }
+    d.add_u64(field(f::SIZE), stamp.size);
+    d.add_u64(field(f::MTIME), stamp.mtime);
+    d.add_text(field(f::HASH), &stamp.hash);
+    d.add_text(field(f::RECORD), serde_json::to_string(r)?);
+    Ok(d)
+}
+
+/// Facet paths of a report, for counts.
+#[must_use]
+pub fn facets(r: &Report) -> Vec<Vec<String>> {
+    let year = r.year.map_or_else(|| "unknown".to_string(), |y| y.to_string());
+    let province = r.region.as_ref().and_then(|g| g.province.clone()).unwrap_or_else(|| "unknown".into());
+    vec![
+        vec!["year".into(), year],
+        vec!["type".into(), r.agency_type.as_str().into()],
+        vec!["province".into(), province],
+        vec!["failing".into(), u64::from(r.has_failing_check()).to_string()],
+    ]
+}
+
+/// The term that identifies a source path (for deletes).
+#[must_use]
+pub fn source_term(schema: &Schema, source: &str) -> Option<Term> {
+    schema.get_field(f::SOURCE).ok().map(|fld| Term::from_field_text(fld, source))
+}

@@ -1,0 +1,173 @@
+//! The consistency checks of SCHEMA.md. A check whose table is absent, or whose every equation has a
+//! null term, is left out; otherwise it fails on the first equation that does not hold and its detail
+//! names the row, the column and both sides.
+
+use super::labels::{APPLICANT_COLUMNS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, application_label};
+use crate::model::{Check, Figure, FigureTable, Figures};
+
+/// Every check that can be computed.
+#[must_use]
+pub fn run(figures: &Figures, year: Option<i32>, published: Option<&str>) -> Vec<Check> {
+    let mut out = Vec::new();
+    if let Some(app) = &figures.applications {
+        out.extend(balance(app));
+        out.extend(outcomes_sum(app));
+        out.extend(column_total(app));
+    }
+    if let Some(rev) = &figures.reviews {
+        out.extend(review_totals(rev));
+    }
+    if let (Some(y), Some(p)) = (year, published) {
+        let end = format!("{y}-12-31");
+        let ok = p > end.as_str();
+        let detail = if ok {
+            format!("published {p}, after the end of {y}")
+        } else {
+            format!("published {p} is not after the end of the year reported on ({end})")
+        };
+        out.push(Check { id: "report.published_after_year".into(), ok, detail });
+    }
+    out
+}
+
+fn cell(t: &FigureTable, row: &str, col: &str) -> Option<i64> {
+    t.get(row)?.get(col).copied().flatten().and_then(Figure::as_i64)
+}
+
+fn col_name(col: &str) -> &'static str {
+    APPLICANT_COLUMNS.iter().find(|(k, _)| *k == col).map_or("", |(_, l)| l)
+}
+
+/// Folds per-item results into one check: `None` if nothing was computable.
+fn verdict(id: &str, results: Vec<Result<(), String>>, what: &str) -> Option<Check> {
+    if results.is_empty() {
+        return None;
+    }
+    let n = results.len();
+    match results.into_iter().find_map(Result::err) {
+        Some(detail) => Some(Check { id: id.into(), ok: false, detail }),
+        None => Some(Check { id: id.into(), ok: true, detail: format!("{what}: all {n} hold") }),
+    }
+}
+
+fn balance(t: &FigureTable) -> Option<Check> {
+    let results = APPLICANT_COLUMNS
+        .iter()
+        .filter_map(|(col, head)| {
+            let [a, b, c, d] = ["new", "carried_over", "total", "carried_forward"].map(|r| cell(t, r, col));
+            let (a, b, c, d) = (a?, b?, c?, d?);
+            Some(if a + b == c + d {
+                Ok(())
+            } else {
+                Err(format!(
+                    "column {head}: 一、本年新收 {a} + 二、上年结转 {b} = {} ≠ （七）总计 {c} + 四、结转下年度继续办理 {d} = {}",
+                    a + b,
+                    c + d
+                ))
+            })
+        })
+        .collect();
+    verdict("applications.balance", results, "columns where new + carried over = total + carried forward")
+}
+
+fn outcomes_sum(t: &FigureTable) -> Option<Check> {
+    let results = APPLICANT_COLUMNS
+        .iter()
+        .filter_map(|(col, head)| {
+            let total = cell(t, "total", col)?;
+            let rows: Vec<&str> = OUTCOME_ROWS.iter().copied().filter(|r| t.contains_key(*r)).collect();
+            let sum: i64 = rows.iter().map(|r| cell(t, r, col)).sum::<Option<i64>>()?;
+            Some(if sum == total {
+                Ok(())
+            } else {
+                Err(format!("column {head}: （七）总计 {total} ≠ sum of the outcome rows （一）…（六） {sum}"))
+            })
+        })
+        .collect();
+    verdict("applications.outcomes_sum", results, "columns where total = sum of outcomes")
+}
+
+fn column_total(t: &FigureTable) -> Option<Check> {
+    let results = t
+        .keys()
+        .filter_map(|row| {
+            let total = cell(t, row, "total")?;
+            let sum: i64 = APPLICANT_COLUMNS[..6].iter().map(|(c, _)| cell(t, row, c)).sum::<Option<i64>>()?;
+            Some(if sum == total {
+                Ok(())
+            } else {
+                Err(format!(
+                    "row {}: {} {total} ≠ sum of the six applicant columns {sum}",
+                    application_label(row),
+                    col_name("total")
+                ))
+            })
+        })
+        .collect();
+    verdict("applications.column_total", results, "rows where total = sum of applicant columns")
+}
+
+fn review_totals(t: &FigureTable) -> Option<Check> {
+    let results = REVIEW_GROUPS
+        .iter()
+        .filter_map(|(g, label)| {
+            let total = cell(t, g, "total")?;
+            let sum: i64 = REVIEW_COLUMNS[..4].iter().map(|(c, _)| cell(t, g, c)).sum::<Option<i64>>()?;
+            Some(if sum == total {
+                Ok(())
+            } else {
+                Err(format!("{label}: 总计 {total} ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {sum}"))
+            })
+        })
+        .collect();
+    verdict("reviews.totals", results, "groups where total = sum of results")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FigureRow;
+
+    fn app_row(v: [i64; 7]) -> FigureRow {
+        APPLICANT_COLUMNS.iter().zip(v).map(|((k, _), x)| ((*k).to_string(), Some(Figure::Int(x)))).collect()
+    }
+
+    fn table(rows: &[(&str, [i64; 7])]) -> FigureTable {
+        rows.iter().map(|(k, v)| ((*k).to_string(), app_row(*v))).collect()
+    }
+
+    #[test]
+    fn balance_fails_with_both_sides_named() {
+        let t = table(&[
+            ("new", [5, 0, 0, 0, 0, 0, 5]),
+            ("carried_over", [1, 0, 0, 0, 0, 0, 1]),
+            ("granted", [4, 0, 0, 0, 0, 0, 4]),
+            ("total", [4, 0, 0, 0, 0, 0, 4]),
+            ("carried_forward", [1, 0, 0, 0, 0, 0, 1]),
+        ]);
+        let c = balance(&t).unwrap_or_else(|| panic!("no check"));
+        assert!(!c.ok);
+        assert!(c.detail.contains("自然人") && c.detail.contains("= 6") && c.detail.contains("= 5"), "{}", c.detail);
+        assert!(outcomes_sum(&t).is_some_and(|c| c.ok));
+        assert!(column_total(&t).is_some_and(|c| c.ok));
+    }
+
+    #[test]
+    fn null_terms_leave_a_check_out() {
+        let mut t = table(&[("new", [1, 0, 0, 0, 0, 0, 1])]);
+        if let Some(r) = t.get_mut("new") {
+            r.insert("total".into(), None);
+        }
+        assert!(column_total(&t).is_none());
+        assert!(balance(&t).is_none());
+    }
+
+    #[test]
+    fn published_after_year() {
+        let f = Figures::default();
+        let c = run(&f, Some(2020), Some("2020-01-20"));
+        assert_eq!(c.len(), 1);
+        assert!(!c[0].ok);
+        assert!(run(&f, Some(2020), Some("2021-01-20"))[0].ok);
+    }
+}

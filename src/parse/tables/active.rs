@@ -1,0 +1,148 @@
+//! Table 主动公开政府信息情况, both templates.
+//!
+//! The template is decided by the table's own column headers (新制作数量 … for 2019, 制发件数 … for
+//! 2021), the year only breaking a tie. Column headers seen above a row say which value is which; when
+//! there are none (or they do not fit the row) the template's column order applies.
+
+use super::super::labels::{match_active, match_active_column};
+use super::{Entry, Warn, figure, label_candidates, trim_blank_tail};
+use crate::model::{FigureRow, FigureTable, Template};
+
+/// Row keys and their columns in 2019.
+const ROWS_2019: &[(&str, &str, &[&str])] = &[
+    ("regulations", "规章", &["new_made", "new_published", "total"]),
+    ("normative_docs", "规范性文件", &["new_made", "new_published", "total"]),
+    ("licensing", "行政许可", &["prev_items", "change", "decisions"]),
+    ("other_services", "其他对外管理服务事项", &["prev_items", "change", "decisions"]),
+    ("penalties", "行政处罚", &["prev_items", "change", "decisions"]),
+    ("enforcement", "行政强制", &["prev_items", "change", "decisions"]),
+    ("fees", "行政事业性收费", &["prev_items", "change"]),
+    ("procurement", "政府集中采购", &["items", "amount"]),
+];
+
+/// Row keys and their columns in 2021.
+const ROWS_2021: &[(&str, &str, &[&str])] = &[
+    ("regulations", "规章", &["issued", "repealed", "in_force"]),
+    ("normative_docs", "行政规范性文件", &["issued", "repealed", "in_force"]),
+    ("licensing", "行政许可", &["decisions"]),
+    ("penalties", "行政处罚", &["decisions"]),
+    ("enforcement", "行政强制", &["decisions"]),
+    ("fees", "行政事业性收费", &["amount"]),
+];
+
+/// The rows of a template: (key, label, columns).
+#[must_use]
+pub fn rows(template: Template) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
+    if template == Template::T2021 { ROWS_2021 } else { ROWS_2019 }
+}
+
+/// Chinese header of an active-table column key.
+#[must_use]
+pub fn column_label(key: &str) -> &'static str {
+    match key {
+        "new_made" => "本年新制作数量",
+        "new_published" => "本年新公开数量",
+        "total" => "对外公开总数量",
+        "prev_items" => "上一年项目数量",
+        "change" => "本年增/减",
+        "decisions" => "处理决定数量",
+        "items" => "采购项目数量",
+        "amount" => "金额(万元)",
+        "issued" => "本年制发件数",
+        "repealed" => "本年废止件数",
+        "in_force" => "现行有效件数",
+        _ => "",
+    }
+}
+
+/// Reads the table; `None` when no row of it is found.
+pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<FigureTable>, Option<Template>) {
+    let template = detect_template(entries, year);
+    let spec = rows(template);
+    let mut found: FigureTable = FigureTable::new();
+    let mut columns: Vec<&str> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let (_, values) = e.split();
+        let key = label_candidates(entries, i).iter().find_map(|c| match_active(c));
+        let key = key.filter(|k| spec.iter().any(|(sk, _, _)| sk == k));
+        if values.is_empty() || key.is_none() {
+            let cols: Vec<&str> = e.cells.iter().filter_map(|c| match_active_column(c)).collect();
+            if !cols.is_empty() {
+                columns = cols;
+            } else if e.row && values.iter().any(|v| !v.trim().is_empty()) && key.is_none() {
+                let label = e.split().0.last().map_or(String::new(), |s| (*s).to_string());
+                w.push(format_args!("line {}: row '{label}' is not a standard row, left out", e.line));
+            }
+            continue;
+        }
+        let Some(key) = key else { continue };
+        let Some((_, label, expected)) = spec.iter().find(|(k, _, _)| *k == key) else { continue };
+        if found.contains_key(key) {
+            w.push(format_args!("line {}: row {label} appears again, kept the first", e.line));
+            continue;
+        }
+        found.insert(key.to_string(), read_row(&values, label, expected, &columns, w));
+    }
+    if found.is_empty() {
+        return (None, None);
+    }
+    let mut table = FigureTable::new();
+    for (key, label, cols) in spec {
+        let row = found.shift_remove(*key).unwrap_or_else(|| {
+            w.push(format_args!("row {label} not found, its cells are null"));
+            cols.iter().map(|c| ((*c).to_string(), None)).collect()
+        });
+        table.insert((*key).to_string(), row);
+    }
+    (Some(table), Some(template))
+}
+
+/// Maps one row's values onto its columns.
+fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w: &mut Warn) -> FigureRow {
+    let values = trim_blank_tail(values, expected.len());
+    let order: Vec<&str> = if header.len() == values.len() && header.iter().all(|h| expected.contains(h)) {
+        header.to_vec()
+    } else {
+        expected.to_vec()
+    };
+    let mut row: FigureRow = expected.iter().map(|c| ((*c).to_string(), None)).collect();
+    if values.len() != order.len() {
+        w.push(format_args!(
+            "row {label}: {} values for {} columns ({}), cells left null",
+            values.len(),
+            order.len(),
+            values.join(" ")
+        ));
+        return row;
+    }
+    for (col, raw) in order.iter().zip(&values) {
+        let amount = *col == "amount";
+        let place = || format!("row {label}, column {}", column_label(col));
+        row.insert((*col).to_string(), figure(raw, amount, w, &place));
+    }
+    row
+}
+
+/// 2019 or 2021 by the column headers and row labels; the year breaks a tie.
+fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
+    let (mut new, mut old) = (0, 0);
+    for c in entries.iter().flat_map(|e| e.cells.iter()) {
+        match match_active_column(c) {
+            Some("issued" | "repealed" | "in_force") => new += 1,
+            Some("new_made" | "new_published" | "total" | "prev_items" | "change" | "items") => old += 1,
+            _ => {}
+        }
+        if let Some("other_services" | "procurement") = match_active(c) {
+            old += 1;
+        }
+        if c.contains("收费金额") {
+            new += 1;
+        }
+    }
+    match new.cmp(&old) {
+        std::cmp::Ordering::Greater => Template::T2021,
+        std::cmp::Ordering::Less => Template::T2019,
+        std::cmp::Ordering::Equal if year.is_some_and(|y| y >= 2021) => Template::T2021,
+        std::cmp::Ordering::Equal => Template::T2019,
+    }
+}

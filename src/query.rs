@@ -1,0 +1,470 @@
+//! Search: the query syntax, filters, sorting, facet counts and snippets.
+//!
+//! Syntax: words and "quoted phrases" (every Han run is an exact substring search), `AND` (the
+//! default) and `OR`, `-term` to exclude, and `field:value` with fields `year` (2020 or 2019..2021),
+//! `type` (SCHEMA names or 乡/镇/街道/县/市/省/部门), `province`, `city`, `county` (prefix of the
+//! canonical name: `province:安徽`), `level`, `template`, `agency`, `failing` (yes/no).
+
+mod syntax;
+
+use std::ops::Bound;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Schema, Value};
+use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
+
+use crate::index::{f, tokenizer};
+use crate::model::{AgencyType, Level, Report};
+pub use syntax::{Atom, Parsed, level_name, parse, year_range as syntax_year};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Relevance (BM25).
+    #[default]
+    Score,
+    /// Newest year first.
+    Year,
+    /// Most applications received first.
+    Applications,
+}
+
+/// A search: query text plus filters.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchRequest {
+    /// Query in the syntax above.
+    pub text: String,
+    /// Inclusive year range.
+    pub years: Option<(i32, i32)>,
+    /// Any of these agency types.
+    pub types: Vec<AgencyType>,
+    /// Province name or its prefix.
+    pub province: Option<String>,
+    /// Administrative level.
+    pub level: Option<Level>,
+    /// Only reports with a failing check.
+    pub failing_only: bool,
+    /// Only these ids (the TUI's review filter); `None` for all.
+    pub only_ids: Option<Vec<u64>>,
+    /// Order.
+    pub sort: Sort,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// A snippet of text with the byte ranges to highlight.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// One line of text.
+    pub text: String,
+    /// Byte ranges into `text`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// One hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Stable id (see `show ID`).
+    pub id: u64,
+    /// Source path.
+    pub source: String,
+    /// Agency name.
+    pub agency: String,
+    /// SCHEMA type name.
+    pub agency_type: String,
+    /// SCHEMA level name ("" when unknown).
+    pub level: String,
+    /// Province, city, county ("" when unknown).
+    pub region: [String; 3],
+    /// Year reported on.
+    pub year: Option<i32>,
+    /// Relevance score (0 when sorted otherwise).
+    pub score: f32,
+    /// Matching text.
+    pub snippet: Snippet,
+    /// 一、本年新收 总计.
+    pub applications: Option<i64>,
+    /// A check fails.
+    pub failing: bool,
+    /// Headline figures in [`crate::index::NUMERIC_FIELDS`] order.
+    pub headline: [Option<i64>; 5],
+    /// Where the document is, for [`load_report`] with the same searcher.
+    pub addr: DocAddress,
+}
+
+/// Counts of the matching reports by facet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// By year, newest first.
+    pub years: Vec<(String, u64)>,
+    /// By agency type, largest first.
+    pub types: Vec<(String, u64)>,
+    /// By province, largest first.
+    pub provinces: Vec<(String, u64)>,
+    /// Reports with a failing check.
+    pub failing: u64,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResult {
+    /// Hits in order.
+    pub hits: Vec<Hit>,
+    /// How many reports match in all.
+    pub total: usize,
+    /// Facet counts over all matches.
+    pub counts: Counts,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+/// Errors of a search.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The query text is not valid.
+    #[error("query: {0}")]
+    Syntax(String),
+    /// The index failed.
+    #[error("search failed: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+fn field(schema: &Schema, name: &str) -> Result<tantivy::schema::Field, QueryError> {
+    schema.get_field(name).map_err(QueryError::from)
+}
+
+/// Runs a search.
+///
+/// # Errors
+/// [`QueryError`] for bad syntax or index failures.
+pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, QueryError> {
+    let start = Instant::now();
+    let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
+    let schema = index.schema();
+    let query = build(&schema, &parsed, req)?;
+    let mut facets = FacetCollector::for_field(f::FACETS);
+    for root in ["/year", "/type", "/province", "/failing"] {
+        facets.add_facet(root);
+    }
+    let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
+    let (addrs, total, facet_counts) = match req.sort {
+        Sort::Score => {
+            let (top, n, fc) =
+                searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, facets))?;
+            (top, n, fc)
+        }
+        Sort::Year | Sort::Applications => {
+            let key = if req.sort == Sort::Year { f::YEAR } else { f::APP_NEW };
+            let top = TopDocs::with_limit(limit).order_by_fast_field::<i64>(key, Order::Desc);
+            let (top, n, fc) = searcher.search(&query, &(top, Count, facets))?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), n, fc)
+        }
+    };
+    let terms = parsed.highlight_terms();
+    let hits = addrs
+        .into_iter()
+        .map(|(score, addr)| hit(searcher, &schema, addr, score, &terms))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(SearchResult { hits, total, counts: counts(&facet_counts), elapsed: start.elapsed() })
+}
+
+fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
+    let list = |root: &str| -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = fc
+            .get(root)
+            .map(|(facet, n)| (facet.to_path().last().map_or(String::new(), |s| (*s).to_string()), n))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    };
+    let mut years = list("/year");
+    years.sort_by(|a, b| b.0.cmp(&a.0));
+    let failing = list("/failing").into_iter().find(|(k, _)| k == "1").map_or(0, |(_, n)| n);
+    Counts { years, types: list("/type"), provinces: list("/province"), failing }
+}
+
+/// The whole query: text clauses plus the request's filters.
+fn build(schema: &Schema, parsed: &Parsed, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for group in &parsed.groups {
+        let mut ors = group.iter().map(|a| atom_query(schema, a)).collect::<Result<Vec<_>, _>>()?;
+        let q = if ors.len() == 1 {
+            ors.remove(0)
+        } else {
+            Box::new(BooleanQuery::new(ors.into_iter().map(|q| (Occur::Should, q)).collect()))
+        };
+        clauses.push((Occur::Must, q));
+    }
+    for a in &parsed.excluded {
+        clauses.push((Occur::MustNot, atom_query(schema, a)?));
+    }
+    for a in request_filters(req) {
+        clauses.push((Occur::Must, atom_query(schema, &a)?));
+    }
+    if let Some(ids) = &req.only_ids {
+        let id = field(schema, f::ID)?;
+        let terms: Vec<Term> = ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
+        clauses.push((Occur::Must, Box::new(tantivy::query::TermSetQuery::new(terms))));
+    }
+    if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The request's filter fields as atoms.
+fn request_filters(req: &SearchRequest) -> Vec<Atom> {
+    let mut v = Vec::new();
+    if let Some((a, b)) = req.years {
+        v.push(Atom::Field("year".into(), format!("{a}..{b}")));
+    }
+    if !req.types.is_empty() {
+        v.push(Atom::AnyType(req.types.clone()));
+    }
+    if let Some(p) = &req.province {
+        v.push(Atom::Field("province".into(), p.clone()));
+    }
+    if let Some(l) = req.level {
+        v.push(Atom::Field("level".into(), l.as_str().into()));
+    }
+    if req.failing_only {
+        v.push(Atom::Field("failing".into(), "yes".into()));
+    }
+    v
+}
+
+/// One atom → a tantivy query.
+fn atom_query(schema: &Schema, atom: &Atom) -> Result<Box<dyn Query>, QueryError> {
+    match atom {
+        Atom::Text(t, prefix_last) => text_query(schema, t, *prefix_last),
+        Atom::AnyType(types) => {
+            let fld = field(schema, f::TYPE)?;
+            let terms: Vec<Term> = types.iter().map(|t| Term::from_field_text(fld, t.as_str())).collect();
+            Ok(Box::new(tantivy::query::TermSetQuery::new(terms)))
+        }
+        Atom::Field(name, value) => field_query(schema, name, value),
+    }
+}
+
+fn field_query(schema: &Schema, name: &str, value: &str) -> Result<Box<dyn Query>, QueryError> {
+    let exact = |fname: &str, v: &str| -> Result<Box<dyn Query>, QueryError> {
+        let t = Term::from_field_text(field(schema, fname)?, v);
+        Ok(Box::new(TermQuery::new(t, IndexRecordOption::Basic)))
+    };
+    let prefix = |fname: &str, v: &str| -> Result<Box<dyn Query>, QueryError> {
+        let pattern = format!("{}.*", regex_escape(v));
+        Ok(Box::new(RegexQuery::from_pattern(&pattern, field(schema, fname)?)?))
+    };
+    match name {
+        "year" => {
+            let (a, b) = syntax::year_range(value).ok_or_else(|| QueryError::Syntax(format!("bad year '{value}'")))?;
+            let fld = field(schema, f::YEAR)?;
+            let lo = Term::from_field_i64(fld, i64::from(a));
+            let hi = Term::from_field_i64(fld, i64::from(b));
+            Ok(Box::new(RangeQuery::new(Bound::Included(lo), Bound::Included(hi))))
+        }
+        "type" => {
+            let t =
+                AgencyType::from_name(value).ok_or_else(|| QueryError::Syntax(format!("unknown type '{value}'")))?;
+            exact(f::TYPE, t.as_str())
+        }
+        "level" => exact(f::LEVEL, &syntax::level_name(value).unwrap_or(value.to_string())),
+        "template" => exact(f::TEMPLATE, value),
+        "province" => prefix(f::PROVINCE, value),
+        "city" => prefix(f::CITY, value),
+        "county" => prefix(f::COUNTY, value),
+        "agency" => {
+            let ex = Term::from_field_text(field(schema, f::AGENCY_EXACT)?, value);
+            let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+                (Occur::Should, text_query(schema, value, false)?),
+                (Occur::Should, Box::new(TermQuery::new(ex, IndexRecordOption::Basic))),
+            ];
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+        "failing" => {
+            let yes = matches!(value, "yes" | "1" | "true" | "是");
+            let t = Term::from_field_u64(field(schema, f::FAILING)?, u64::from(yes));
+            Ok(Box::new(TermQuery::new(t, IndexRecordOption::Basic)))
+        }
+        other => Err(QueryError::Syntax(format!("unknown field '{other}:'"))),
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    s.chars().fold(String::new(), |mut out, c| {
+        if ".*+?()[]{}|^$\\".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
+/// Text → AND of its pieces: a Han run is a phrase of its bigrams (an exact substring), a single Han
+/// character a unigram term, a word a term (a prefix when `prefix_last` and it ends the query).
+fn text_query(schema: &Schema, text: &str, prefix_last: bool) -> Result<Box<dyn Query>, QueryError> {
+    let body = field(schema, f::BODY)?;
+    let body1 = field(schema, f::BODY1)?;
+    let pieces = tokenizer::pieces(text);
+    let n = pieces.len();
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (i, p) in pieces.into_iter().enumerate() {
+        let q: Box<dyn Query> = match p {
+            tokenizer::Piece::Han(run) if run.len() == 1 => {
+                let t = Term::from_field_text(body1, &run[0].1.to_string());
+                Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))
+            }
+            tokenizer::Piece::Han(run) => {
+                let terms: Vec<Term> =
+                    run.windows(2).map(|w| Term::from_field_text(body, &format!("{}{}", w[0].1, w[1].1))).collect();
+                if terms.len() == 1 {
+                    Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))
+                } else {
+                    Box::new(PhraseQuery::new(terms))
+                }
+            }
+            tokenizer::Piece::Word(w, _, _) if prefix_last && i + 1 == n => {
+                Box::new(RegexQuery::from_pattern(&format!("{}.*", regex_escape(&w)), body)?)
+            }
+            tokenizer::Piece::Word(w, _, _) => {
+                Box::new(TermQuery::new(Term::from_field_text(body, &w), IndexRecordOption::WithFreqs))
+            }
+        };
+        parts.push((Occur::Must, q));
+    }
+    Ok(match parts.len() {
+        0 => Box::new(AllQuery),
+        1 => parts.remove(0).1,
+        _ => Box::new(BooleanQuery::new(parts)),
+    })
+}
+
+/// The parts of a stored record the hit list and snippets need.
+#[derive(Deserialize)]
+struct Light {
+    title: Option<String>,
+    #[serde(default)]
+    preamble: String,
+    #[serde(default)]
+    sections: Vec<LightSection>,
+}
+
+#[derive(Deserialize)]
+struct LightSection {
+    title: String,
+    text: String,
+}
+
+fn stored_text(doc: &TantivyDocument, schema: &Schema, name: &str) -> String {
+    schema
+        .get_field(name)
+        .ok()
+        .and_then(|fl| doc.get_first(fl))
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn hit(
+    searcher: &Searcher,
+    schema: &Schema,
+    addr: DocAddress,
+    score: f32,
+    terms: &[String],
+) -> Result<Hit, QueryError> {
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let s = |name: &str| stored_text(&doc, schema, name);
+    let num = |name: &str| schema.get_field(name).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_i64());
+    let id = schema.get_field(f::ID).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_u64()).unwrap_or(0);
+    let record = s(f::RECORD);
+    let light: Option<Light> = serde_json::from_str(&record).ok();
+    let snippet = light.as_ref().map(|l| snippet_of(l, terms)).unwrap_or_default();
+    let year = num(f::YEAR).filter(|y| *y >= 0).and_then(|y| i32::try_from(y).ok());
+    let applications = num(f::APP_NEW).filter(|v| *v >= 0);
+    let failing =
+        schema.get_field(f::FAILING).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_u64()) == Some(1);
+    Ok(Hit {
+        id,
+        source: s(f::SOURCE),
+        agency: s(f::AGENCY_EXACT),
+        agency_type: s(f::TYPE),
+        level: s(f::LEVEL),
+        region: [s(f::PROVINCE), s(f::CITY), s(f::COUNTY)],
+        year,
+        score,
+        snippet,
+        applications,
+        failing,
+        headline: crate::index::NUMERIC_FIELDS.map(|n| num(n).filter(|v| *v >= 0)),
+        addr,
+    })
+}
+
+/// A window of text around the first match, matches highlighted; the title when nothing matches.
+fn snippet_of(l: &Light, terms: &[String]) -> Snippet {
+    let mut text = String::new();
+    for part in
+        std::iter::once(l.preamble.as_str()).chain(l.sections.iter().flat_map(|s| [s.title.as_str(), s.text.as_str()]))
+    {
+        text.push_str(part);
+        text.push(' ');
+    }
+    let text: String = text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    make_snippet(&text, terms, l.title.as_deref().unwrap_or(""))
+}
+
+/// Cuts a window of about 40 characters before and 80 after the first match of any term.
+#[must_use]
+pub fn make_snippet(text: &str, terms: &[String], fallback: &str) -> Snippet {
+    let lower = text.to_lowercase();
+    let first = terms.iter().filter(|t| !t.is_empty()).filter_map(|t| lower.find(t.as_str())).min();
+    let Some(pos) = first.filter(|_| lower.len() == text.len()) else {
+        let t: String = fallback.chars().take(80).collect();
+        return Snippet { text: t, highlights: Vec::new() };
+    };
+    let start = text[..pos].char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    let end = text[pos..].char_indices().nth(80).map_or(text.len(), |(i, _)| pos + i);
+    let window = &text[start..end];
+    let wl = &lower[start..end];
+    let mut highlights = Vec::new();
+    for t in terms.iter().filter(|t| !t.is_empty()) {
+        let mut from = 0;
+        while let Some(i) = wl[from..].find(t.as_str()) {
+            highlights.push((from + i, from + i + t.len()));
+            from += i + t.len();
+        }
+    }
+    highlights.sort_unstable();
+    Snippet { text: window.trim().to_string(), highlights: shift_after_trim(window, highlights) }
+}
+
+fn shift_after_trim(window: &str, hl: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let lead = window.len() - window.trim_start().len();
+    let len = window.trim().len();
+    hl.into_iter().filter(|&(a, b)| a >= lead && b - lead <= len).map(|(a, b)| (a - lead, b - lead)).collect()
+}
+
+/// Loads a stored record by id.
+///
+/// # Errors
+/// [`QueryError`] on index failures.
+pub fn record_by_id(index: &Index, searcher: &Searcher, id: u64) -> Result<Option<Report>, QueryError> {
+    let schema = index.schema();
+    let t = Term::from_field_u64(field(&schema, f::ID)?, id);
+    let top =
+        searcher.search(&TermQuery::new(t, IndexRecordOption::Basic), &TopDocs::with_limit(1).order_by_score())?;
+    let Some((_, addr)) = top.first() else { return Ok(None) };
+    let doc: TantivyDocument = searcher.doc(*addr)?;
+    Ok(serde_json::from_str(&stored_text(&doc, &schema, f::RECORD)).ok())
+}
+
+/// Loads the stored record of a hit.
+///
+/// # Errors
+/// [`QueryError`] on index failures; `Ok(None)` when the stored record does not deserialize.
+pub fn load_report(index: &Index, searcher: &Searcher, addr: DocAddress) -> Result<Option<Report>, QueryError> {
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    Ok(serde_json::from_str(&stored_text(&doc, &index.schema(), f::RECORD)).ok())
+}

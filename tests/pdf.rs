@@ -1,0 +1,31 @@
+//! A real PDF report, read as `pdftotext -layout` text, must give its expected record
+//! (`shared/pdf/huaian_city_2024.json`): vertical row headers, wrapped labels, page numbers inside
+//! the table and stacked review headers.
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn pdftotext_layout_of_real_report_matches_expected() {
+    let Some(shared) = common::shared_dir() else { return };
+    let pdf = shared.join("pdf/huaian_city_2024.pdf");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let txt = tmp.path().join("huaian_city_2024.txt");
+    match Command::new("pdftotext").arg("-layout").arg(&pdf).arg(&txt).status() {
+        Ok(s) if s.success() => {}
+        other => {
+            assert!(std::env::var_os("GONGKAI_SHARED").is_none(), "pdftotext needed under GONGKAI_SHARED: {other:?}");
+            println!("notice: pdftotext (poppler-utils) not installed; skipping the PDF test");
+            return;
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("parse").arg("--json").arg(&txt).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("pdf/huaian_city_2024.json")).expect("read"))
+            .expect("expected json");
+    let diffs = common::compare(&got, &want);
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}
