@@ -144,7 +144,7 @@ pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result
     let start = Instant::now();
     let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
     let schema = index.schema();
-    let query = build(&schema, &parsed, req)?;
+    let query = build(&schema, searcher, &parsed, req)?;
     let mut facets = FacetCollector::for_field(f::FACETS);
     for root in ["/year", "/type", "/province", "/failing"] {
         facets.add_facet(root);
@@ -187,7 +187,12 @@ fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
 }
 
 /// The whole query: text clauses plus the request's filters.
-fn build(schema: &Schema, parsed: &Parsed, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
+fn build(
+    schema: &Schema,
+    searcher: &Searcher,
+    parsed: &Parsed,
+    req: &SearchRequest,
+) -> Result<Box<dyn Query>, QueryError> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for group in &parsed.groups {
         let mut ors = group.iter().map(|a| atom_query(schema, a)).collect::<Result<Vec<_>, _>>()?;
@@ -199,7 +204,11 @@ fn build(schema: &Schema, parsed: &Parsed, req: &SearchRequest) -> Result<Box<dy
         clauses.push((Occur::Must, q));
     }
     for a in &parsed.excluded {
-        clauses.push((Occur::MustNot, atom_query(schema, a)?));
+        // Excluded by id: tantivy's phrase scorer trips a debug assertion when seeked as an exclusion.
+        let ids = matching_ids(searcher, atom_query(schema, a)?.as_ref())?;
+        let id = field(schema, f::ID)?;
+        let terms: Vec<Term> = ids.into_iter().map(|v| Term::from_field_u64(id, v)).collect();
+        clauses.push((Occur::MustNot, Box::new(tantivy::query::TermSetQuery::new(terms))));
     }
     for a in request_filters(req) {
         clauses.push((Occur::Must, atom_query(schema, &a)?));
@@ -213,6 +222,20 @@ fn build(schema: &Schema, parsed: &Parsed, req: &SearchRequest) -> Result<Box<dy
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The ids of every document a query matches.
+fn matching_ids(searcher: &Searcher, query: &dyn Query) -> Result<Vec<u64>, QueryError> {
+    let docs = searcher.search(query, &tantivy::collector::DocSetCollector)?;
+    let mut ids = Vec::with_capacity(docs.len());
+    for addr in docs {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        let col = seg.fast_fields().u64(f::ID)?;
+        if let Some(v) = col.first(addr.doc_id) {
+            ids.push(v);
+        }
+    }
+    Ok(ids)
 }
 
 /// The request's filter fields as atoms.

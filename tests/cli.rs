@@ -1,0 +1,262 @@
+//! The binary as a user runs it: every subcommand on the sample reports, error exits included.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports")
+}
+
+fn gongkai(index: &Path) -> Command {
+    let mut c = Command::cargo_bin("gongkai").expect("binary");
+    c.arg("--index").arg(index).env("NO_COLOR", "1").env_remove("GONGKAI_INDEX");
+    c
+}
+
+/// A temp dir with the samples indexed into `ix`.
+fn indexed() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("ix");
+    gongkai(&ix).arg("index").arg(samples()).assert().success();
+    (tmp, ix)
+}
+
+#[test]
+fn parse_prints_tables_and_names_bad_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bad = tmp.path().join("notes.txt");
+    std::fs::write(&bad, "just a shopping list").expect("write");
+    let good = samples().join("s01-town-2020-tabbed.txt");
+    Command::cargo_bin("gongkai")
+        .expect("bin")
+        .args(["parse"])
+        .arg(&bad)
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("枫桥镇").and(predicate::str::contains("收到和处理政府信息公开申请情况")))
+        .stderr(predicate::str::contains("notes.txt"));
+}
+
+#[test]
+fn parse_json_is_one_record_per_file_in_order() {
+    let a = samples().join("s02-township-2019-vertical-typos.txt");
+    let b = samples().join("s01-town-2020-tabbed.txt");
+    let out =
+        Command::cargo_bin("gongkai").expect("bin").arg("parse").arg("--json").arg(&a).arg(&b).output().expect("run");
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["agency"], "茅坪乡");
+    assert_eq!(lines[1]["agency"], "枫桥镇");
+}
+
+#[test]
+fn parse_missing_file_fails_with_its_name() {
+    Command::cargo_bin("gongkai")
+        .expect("bin")
+        .args(["parse", "no/such/report.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/report.txt"));
+}
+
+#[test]
+fn index_is_incremental() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    for f in
+        ["s01-town-2020-tabbed.txt", "s02-township-2019-vertical-typos.txt", "s09-department-county-2020-docx.docx"]
+    {
+        std::fs::copy(samples().join(f), docs.join(f)).expect("copy");
+    }
+    std::fs::write(docs.join("cover.pdf"), "%PDF-1.4").expect("write");
+    let ix = tmp.path().join("ix");
+    gongkai(&ix)
+        .arg("index")
+        .arg(&docs)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("seen 3, indexed 3, unchanged 0, failed 0, skipped 1"));
+    gongkai(&ix).arg("index").arg(&docs).assert().success().stderr(predicate::str::contains("indexed 0, unchanged 3"));
+    // change one file's content, delete another
+    let p = docs.join("s01-town-2020-tabbed.txt");
+    let text = std::fs::read_to_string(&p).expect("read").replace("枫桥镇", "枫桥镇 ");
+    std::fs::write(&p, text).expect("write");
+    std::fs::remove_file(docs.join("s02-township-2019-vertical-typos.txt")).expect("rm");
+    gongkai(&ix)
+        .arg("index")
+        .arg(&docs)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("seen 2, indexed 1, unchanged 1").and(predicate::str::contains("deleted 1")));
+    gongkai(&ix).args(["search", "茅坪乡"]).assert().code(1);
+    gongkai(&ix).args(["search", "枫桥镇"]).assert().success();
+}
+
+#[test]
+fn index_reports_a_bad_file_and_keeps_the_rest() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    std::fs::copy(samples().join("s01-town-2020-tabbed.txt"), docs.join("a.txt")).expect("copy");
+    std::fs::write(docs.join("broken.docx"), b"PK\x03\x04 not really a zip").expect("write");
+    let ix = tmp.path().join("ix");
+    gongkai(&ix)
+        .arg("index")
+        .arg(&docs)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.docx").and(predicate::str::contains("indexed 1")));
+    gongkai(&ix).args(["search", "枫桥镇"]).assert().success();
+}
+
+#[test]
+fn a_second_writer_is_told_the_index_is_locked() {
+    let (_tmp, ix) = indexed();
+    let idx = gongkai::index::open_or_create(&ix).expect("open");
+    let _writer = gongkai::index::writer(&idx, &ix).expect("first writer");
+    gongkai(&ix)
+        .arg("index")
+        .arg(samples())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("locked by another gongkai process"));
+}
+
+#[test]
+fn search_exit_codes_and_json() {
+    let (_tmp, ix) = indexed();
+    gongkai(&ix)
+        .args(["search", "枫桥镇"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("枫桥镇").and(predicate::str::contains("1 of 1")));
+    gongkai(&ix).args(["search", "不存在的词语组合"]).assert().code(1);
+    gongkai(&ix).args(["search", "year:abc"]).assert().code(2).stderr(predicate::str::contains("year"));
+    let out = gongkai(&ix).args(["search", "政府", "--type", "镇", "--json"]).output().expect("run");
+    assert!(out.status.success());
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        assert_eq!(v["agency_type"], "town");
+        for key in ["source", "agency", "level", "region", "year", "score", "snippet"] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+}
+
+#[test]
+fn search_filters_from_flags() {
+    let (_tmp, ix) = indexed();
+    let out = gongkai(&ix)
+        .args(["search", "政府", "--year", "2021..2022", "--province", "浙江", "--json"])
+        .output()
+        .expect("run");
+    let years: Vec<i64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["year"].as_i64().unwrap_or(0))
+        .collect();
+    assert!(!years.is_empty() && years.iter().all(|y| (2021..=2022).contains(y)), "{years:?}");
+    gongkai(&ix)
+        .args(["search", "政府", "--failing-checks"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("!check"));
+    gongkai(&ix).args(["search", "政府", "--type", "村"]).assert().code(2);
+}
+
+#[test]
+fn show_by_name_id_and_path() {
+    let (_tmp, ix) = indexed();
+    gongkai(&ix)
+        .args(["show", "茅坪乡"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("茅坪乡").and(predicate::str::contains("## ")));
+    gongkai(&ix)
+        .args(["show", "茅坪乡", "--table", "reviews"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("结果维持"));
+    let out = gongkai(&ix).args(["search", "茅坪乡", "--json"]).output().expect("run");
+    let hit: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("{}")).expect("json");
+    let id = hit["id"].as_u64().expect("id").to_string();
+    let rec = gongkai(&ix).args(["show", &id, "--json"]).output().expect("run");
+    let rec: serde_json::Value = serde_json::from_slice(&rec.stdout).expect("record");
+    assert_eq!(rec["agency"], "茅坪乡");
+    gongkai(&ix)
+        .arg("show")
+        .arg(samples().join("s01-town-2020-tabbed.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("枫桥镇"));
+    gongkai(&ix).args(["show", "无此机关"]).assert().code(2).stderr(predicate::str::contains("no report matches"));
+}
+
+#[test]
+fn show_lists_several_matches() {
+    let (_tmp, ix) = indexed();
+    gongkai(&ix)
+        .args(["show", "沭阳县"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("agency     沭阳县  county"));
+    gongkai(&ix)
+        .args(["show", "宝塔"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("matches").and(predicate::str::contains("#")));
+}
+
+#[test]
+fn export_csv_and_ndjson() {
+    let (tmp, ix) = indexed();
+    let csv_path = tmp.path().join("out.csv");
+    gongkai(&ix).args(["export", "--format", "csv", "--bom", "--out"]).arg(&csv_path).assert().success();
+    let bytes = std::fs::read(&csv_path).expect("csv");
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8_lossy(&bytes);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("applications.new.total") && header.contains("reviews.review.upheld"), "{header}");
+    assert_eq!(text.lines().count(), 1 + 18);
+    let out = gongkai(&ix).args(["export", "type:镇", "--format", "ndjson"]).output().expect("run");
+    let n = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains("\"agency_type\":\"town\"")).count();
+    assert!(n >= 3);
+}
+
+#[test]
+fn stats_group_sums() {
+    let (_tmp, ix) = indexed();
+    gongkai(&ix)
+        .args(["stats", "--by", "type"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("town").and(predicate::str::contains("18 reports")));
+    let out = gongkai(&ix).args(["stats", "--by", "year", "--json"]).output().expect("run");
+    let total: i64 = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["reports"].as_i64().unwrap_or(0))
+        .sum();
+    assert_eq!(total, 18);
+}
+
+#[test]
+fn index_location_from_environment() {
+    let (_tmp, ix) = indexed();
+    Command::cargo_bin("gongkai").expect("bin").env("GONGKAI_INDEX", &ix).args(["search", "枫桥镇"]).assert().success();
+}
+
+#[test]
+fn reading_commands_explain_a_missing_index() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    gongkai(&tmp.path().join("none"))
+        .args(["search", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gongkai index"));
+}

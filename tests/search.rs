@@ -1,0 +1,217 @@
+//! Search on an in-RAM index built from the bundled sample reports: every filter, the query syntax,
+//! sorting, counts, snippets, and a property test that random substrings of indexed text are found.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use gongkai::index::{self, FileStamp};
+use gongkai::model::{AgencyType, Level, Report};
+use gongkai::query::{self, SearchRequest, Sort};
+use proptest::prelude::*;
+use tantivy::{Index, Searcher};
+
+struct Fixture {
+    index: Index,
+    searcher: Searcher,
+    reports: Vec<Report>,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports");
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("sample-reports")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| gongkai::load::is_supported_extension(p))
+            .collect();
+        paths.sort();
+        let reports: Vec<Report> = paths
+            .iter()
+            .map(|p| {
+                let src = gongkai::load::load_path(p).expect("load");
+                gongkai::parse::parse_source(&src, &p.file_name().unwrap_or_default().to_string_lossy()).expect("parse")
+            })
+            .collect();
+        let idx = index::in_ram();
+        let mut w: tantivy::IndexWriter = idx.writer(50_000_000).expect("writer");
+        for r in &reports {
+            w.add_document(index::document(&idx.schema(), r, &FileStamp::default()).expect("doc")).expect("add");
+        }
+        w.commit().expect("commit");
+        let searcher = idx.reader().expect("reader").searcher();
+        Fixture { index: idx, searcher, reports }
+    })
+}
+
+fn run(req: SearchRequest) -> query::SearchResult {
+    let f = fixture();
+    query::search(&f.index, &f.searcher, &req).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn q(text: &str) -> SearchRequest {
+    SearchRequest { text: text.into(), limit: 100, ..SearchRequest::default() }
+}
+
+fn sources(res: &query::SearchResult) -> Vec<String> {
+    let mut v: Vec<String> = res.hits.iter().map(|h| h.source.clone()).collect();
+    v.sort();
+    v
+}
+
+/// The sample files whose record satisfies `pred`.
+fn expect(pred: impl Fn(&Report) -> bool) -> Vec<String> {
+    let mut v: Vec<String> = fixture().reports.iter().filter(|r| pred(r)).map(|r| r.source.clone()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn agency_name_finds_its_report() {
+    let res = run(q("枫桥镇"));
+    assert_eq!(sources(&res), vec!["s01-town-2020-tabbed.txt"]);
+    assert!(res.hits[0].snippet.highlights.iter().any(|&(a, b)| &res.hits[0].snippet.text[a..b] == "枫桥镇"));
+}
+
+#[test]
+fn year_filter_and_range() {
+    let mut r = q("");
+    r.years = Some((2020, 2020));
+    assert_eq!(sources(&run(r)), expect(|r| r.year == Some(2020)));
+    let mut r = q("");
+    r.years = Some((2021, 2022));
+    assert_eq!(sources(&run(r)), expect(|r| r.year.is_some_and(|y| (2021..=2022).contains(&y))));
+    assert_eq!(sources(&run(q("year:2019..2020"))), expect(|r| r.year.is_some_and(|y| (2019..=2020).contains(&y))));
+}
+
+#[test]
+fn type_filter_by_schema_name_and_chinese_word() {
+    let mut r = q("");
+    r.types = vec![AgencyType::Town];
+    let towns = expect(|r| r.agency_type == AgencyType::Town);
+    assert!(towns.len() >= 3);
+    assert_eq!(sources(&run(r)), towns);
+    assert_eq!(sources(&run(q("type:镇"))), towns);
+    assert_eq!(sources(&run(q("type:department"))), expect(|r| r.agency_type == AgencyType::Department));
+}
+
+#[test]
+fn province_filter_by_prefix() {
+    let want = expect(|r| r.region.as_ref().and_then(|g| g.province.as_deref()) == Some("浙江省"));
+    assert!(want.len() >= 3);
+    let mut r = q("");
+    r.province = Some("浙江".into());
+    assert_eq!(sources(&run(r)), want);
+    assert_eq!(sources(&run(q("province:浙江省"))), want);
+}
+
+#[test]
+fn level_and_failing_filters() {
+    let mut r = q("");
+    r.level = Some(Level::Prefecture);
+    assert_eq!(sources(&run(r)), expect(|r| r.level == Some(Level::Prefecture)));
+    let mut r = q("");
+    r.failing_only = true;
+    let failing = expect(Report::has_failing_check);
+    assert!(failing.len() >= 4);
+    assert_eq!(sources(&run(r)), failing);
+    assert_eq!(run(q("")).counts.failing as usize, failing.len());
+}
+
+#[test]
+fn phrase_or_and_exclusion() {
+    let both = run(q("枫桥镇 OR 茅坪乡"));
+    assert_eq!(sources(&both).len(), 2);
+    let all_gov = run(q("人民政府"));
+    let without = run(q("人民政府 -枫桥镇"));
+    assert_eq!(without.total + 1, all_gov.total);
+    let phrase = run(q("\"经济开发区 管理委员会\""));
+    assert_eq!(sources(&phrase), vec!["s11-zone-2021-single-other-row.txt"]);
+}
+
+#[test]
+fn single_character_query_works() {
+    let res = run(q("乡"));
+    assert!(sources(&res).contains(&"s02-township-2019-vertical-typos.txt".to_string()));
+}
+
+#[test]
+fn word_broken_across_lines_is_found() {
+    // the PDF-layout sample wraps "只计这一情形" across two lines
+    let res = run(q("区分处理"));
+    assert!(res.total >= 1);
+}
+
+#[test]
+fn sort_by_year_and_applications() {
+    let mut r = q("");
+    r.sort = Sort::Year;
+    let years: Vec<i32> = run(r).hits.iter().filter_map(|h| h.year).collect();
+    assert!(years.windows(2).all(|w| w[0] >= w[1]), "{years:?}");
+    let mut r = q("");
+    r.sort = Sort::Applications;
+    let apps: Vec<i64> = run(r).hits.iter().map(|h| h.applications.unwrap_or(-1)).collect();
+    assert!(apps.windows(2).all(|w| w[0] >= w[1]), "{apps:?}");
+}
+
+#[test]
+fn counts_cover_every_match() {
+    let res = run(q(""));
+    assert_eq!(res.total, fixture().reports.len());
+    let by_year: u64 = res.counts.years.iter().map(|(_, n)| n).sum();
+    assert_eq!(by_year as usize, res.total);
+    let by_type: u64 = res.counts.types.iter().map(|(_, n)| n).sum();
+    assert_eq!(by_type as usize, res.total);
+}
+
+#[test]
+fn bad_syntax_is_an_error() {
+    let f = fixture();
+    for bad in ["\"unclosed", "year:abc", "type:村"] {
+        assert!(query::search(&f.index, &f.searcher, &q(bad)).is_err(), "{bad}");
+    }
+}
+
+/// Han-only substrings of a report's searchable text.
+fn han_runs(r: &Report) -> Vec<String> {
+    let text = index::body_text(r);
+    let mut runs = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if gongkai::parse::normalize::is_han(c) {
+            cur.push(c);
+        } else if c.is_whitespace() && !cur.is_empty() {
+            // the tokenizer joins Han characters across line breaks
+        } else if !cur.is_empty() {
+            runs.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs.into_iter().filter(|r| r.chars().count() >= 2).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_substring_of_two_or_more_characters_finds_its_report(doc in 0usize..1000, run in 0usize..10_000, start in 0usize..1000, len in 2usize..12) {
+        let f = fixture();
+        let r = &f.reports[doc % f.reports.len()];
+        let runs = han_runs(r);
+        prop_assume!(!runs.is_empty());
+        let chars: Vec<char> = runs[run % runs.len()].chars().collect();
+        let len = len.min(chars.len());
+        let start = start % (chars.len() - len + 1);
+        let needle: String = chars[start..start + len].iter().collect();
+        let res = run_query(&needle);
+        prop_assert!(res.contains(&r.source), "{needle:?} did not find {}", r.source);
+    }
+}
+
+fn run_query(text: &str) -> Vec<String> {
+    let mut req = q(&format!("\"{text}\""));
+    req.limit = 1000;
+    sources(&run(req))
+}
