@@ -227,11 +227,14 @@ fn build(
 /// The ids of every document a query matches.
 fn matching_ids(searcher: &Searcher, query: &dyn Query) -> Result<Vec<u64>, QueryError> {
     let docs = searcher.search(query, &tantivy::collector::DocSetCollector)?;
+    let mut columns = std::collections::HashMap::new();
     let mut ids = Vec::with_capacity(docs.len());
     for addr in docs {
-        let seg = searcher.segment_reader(addr.segment_ord);
-        let col = seg.fast_fields().u64(f::ID)?;
-        if let Some(v) = col.first(addr.doc_id) {
+        if !columns.contains_key(&addr.segment_ord) {
+            let col = searcher.segment_reader(addr.segment_ord).fast_fields().u64(f::ID)?;
+            columns.insert(addr.segment_ord, col);
+        }
+        if let Some(v) = columns.get(&addr.segment_ord).and_then(|c| c.first(addr.doc_id)) {
             ids.push(v);
         }
     }
