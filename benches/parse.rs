@@ -8,15 +8,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn sources() -> Vec<(String, gongkai::load::Source)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     paths.retain(|p| gongkai::load::is_supported_extension(p));
     paths.sort();
-    paths
-        .into_iter()
-        .filter_map(|p| gongkai::load::load_path(&p).ok().map(|s| (p.display().to_string(), s)))
-        .collect()
+    paths.into_iter().filter_map(|p| gongkai::load::load_path(&p).ok().map(|s| (p.display().to_string(), s))).collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -40,13 +36,14 @@ fn bench(c: &mut Criterion) {
         });
     });
     g.finish();
-    let raw: Vec<(String, Vec<u8>)> = std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|p| gongkai::load::is_supported_extension(p))
-        .filter_map(|p| std::fs::read(&p).ok().map(|b| (p.display().to_string(), b)))
-        .collect();
+    let raw: Vec<(String, Vec<u8>)> =
+        std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports"))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| gongkai::load::is_supported_extension(p))
+            .filter_map(|p| std::fs::read(&p).ok().map(|b| (p.display().to_string(), b)))
+            .collect();
     c.bench_function("load_and_parse/sample_reports", |b| {
         b.iter(|| {
             for (name, bytes) in &raw {

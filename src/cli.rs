@@ -98,6 +98,12 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// The keyboard TUI (the default when no subcommand is given).
+    Tui {
+        /// ASCII borders and markers (automatic when the locale is not UTF-8).
+        #[arg(long)]
+        ascii: bool,
+    },
     /// Sums of the main figures over matching reports, grouped.
     Stats {
         /// Query (all reports when omitted).
@@ -198,7 +204,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
-        None => parse_cmd(&sample_files()?, false),
+        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii),
+        None => crate::ui::run(&index, false),
     }
 }
 
@@ -235,6 +242,7 @@ pub fn request(text: &str, f: &Filters, sort: SortArg, limit: usize) -> Result<S
         level,
         failing_only: f.failing_checks,
         only_ids: None,
+        exclude_ids: Vec::new(),
         sort,
         limit,
     })
@@ -259,17 +267,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[must_use]
 pub fn samples_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports")
-}
-
-fn sample_files() -> Result<Vec<PathBuf>> {
-    let dir = samples_dir();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && crate::load::is_supported_extension(p))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// Prints an error about one file on standard error, sanitized.

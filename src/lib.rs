@@ -13,3 +13,4 @@ pub mod model;
 pub mod parse;
 pub mod query;
 pub mod render;
+pub mod ui;

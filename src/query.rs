@@ -49,6 +49,8 @@ pub struct SearchRequest {
     pub failing_only: bool,
     /// Only these ids (the TUI's review filter); `None` for all.
     pub only_ids: Option<Vec<u64>>,
+    /// Never these ids (the TUI's "unreviewed only").
+    pub exclude_ids: Vec<u64>,
     /// Order.
     pub sort: Sort,
     /// At most this many hits.
@@ -218,6 +220,11 @@ fn build(
         let terms: Vec<Term> = ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
         clauses.push((Occur::Must, Box::new(tantivy::query::TermSetQuery::new(terms))));
     }
+    if !req.exclude_ids.is_empty() {
+        let id = field(schema, f::ID)?;
+        let terms: Vec<Term> = req.exclude_ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
+        clauses.push((Occur::MustNot, Box::new(tantivy::query::TermSetQuery::new(terms))));
+    }
     if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
@@ -230,9 +237,8 @@ fn matching_ids(searcher: &Searcher, query: &dyn Query) -> Result<Vec<u64>, Quer
     let mut columns = std::collections::HashMap::new();
     let mut ids = Vec::with_capacity(docs.len());
     for addr in docs {
-        if !columns.contains_key(&addr.segment_ord) {
-            let col = searcher.segment_reader(addr.segment_ord).fast_fields().u64(f::ID)?;
-            columns.insert(addr.segment_ord, col);
+        if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(addr.segment_ord) {
+            e.insert(searcher.segment_reader(addr.segment_ord).fast_fields().u64(f::ID)?);
         }
         if let Some(v) = columns.get(&addr.segment_ord).and_then(|c| c.first(addr.doc_id)) {
             ids.push(v);

@@ -9,7 +9,7 @@ use crate::parse::normalize::sanitize_for_terminal;
 use crate::parse::tables::active_rows;
 
 /// Which of the three tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TableId {
     /// 主动公开政府信息情况.
     Active,
@@ -58,7 +58,7 @@ pub struct Grid {
 pub struct GridRow {
     /// Row label.
     pub label: String,
-    /// Cell texts (`—` for null); an empty string where the row has no such column.
+    /// Cell texts (`-` for null); an empty string where the row has no such column.
     pub cells: Vec<String>,
 }
 
@@ -75,7 +75,7 @@ pub fn grid(r: &Report, id: TableId) -> Option<Grid> {
 fn cell_text(t: &FigureTable, row: &str, col: &str) -> String {
     match t.get(row).and_then(|r| r.get(col)) {
         Some(Some(v)) => v.to_string(),
-        Some(None) => "—".to_string(),
+        Some(None) => "-".to_string(),
         None => String::new(),
     }
 }
@@ -125,7 +125,7 @@ fn reviews_grid(t: &FigureTable) -> Grid {
     Grid { header, rows }
 }
 
-/// Pads `s` with spaces to exactly `width` display columns, truncating (with `…`) if longer. Never
+/// Pads `s` with spaces to exactly `width` display columns, truncating (with `~`) if longer. Never
 /// splits a wide character: a half column left over becomes a space.
 #[must_use]
 pub fn fit(s: &str, width: usize, right: bool) -> String {
@@ -145,7 +145,7 @@ pub fn fit(s: &str, width: usize, right: bool) -> String {
         used += cw;
     }
     if width > 0 {
-        out.push('…');
+        out.push('~');
         used += 1;
     }
     out.push_str(&" ".repeat(width.saturating_sub(used)));
@@ -205,7 +205,7 @@ pub fn grid_lines(g: &Grid, label_width: usize) -> Vec<String> {
 #[must_use]
 pub fn summary(r: &Report) -> String {
     let mut s = String::new();
-    let na = "—";
+    let na = "-";
     s.push_str(&format!("== {} ==\n", r.source));
     s.push_str(&format!("title      {}\n", r.title.as_deref().unwrap_or(na)));
     let ty = format!("{} ({})", r.agency_type.as_str(), r.level.map_or(na, |l| l.as_str()));
@@ -255,7 +255,7 @@ pub fn summary(r: &Report) -> String {
 /// `安徽省 蚌埠市 固镇县 (340323104)`, or a note on ambiguity.
 #[must_use]
 pub fn region_text(r: &Report) -> String {
-    let Some(reg) = &r.region else { return "—".into() };
+    let Some(reg) = &r.region else { return "-".into() };
     let parts: Vec<&str> =
         [&reg.province, &reg.city, &reg.county, &reg.township].iter().filter_map(|p| p.as_deref()).collect();
     let mut s = parts.join(" ");
@@ -263,7 +263,7 @@ pub fn region_text(r: &Report) -> String {
         s.push_str(&format!(" ({code})"));
     }
     if reg.candidates > 1 {
-        s.push_str(&format!(" — {} candidate places", reg.candidates));
+        s.push_str(&format!(" ({} candidate places)", reg.candidates));
     }
     s
 }
@@ -276,8 +276,8 @@ mod tests {
     fn fit_pads_by_display_width() {
         assert_eq!(fit("规章", 6, false), "规章  ");
         assert_eq!(fit("12", 4, true), "  12");
-        assert_eq!(fit("行政许可", 5, false), "行政…");
-        assert_eq!(fit("行政许可", 6, false), "行政… "); // 5 columns + 1 pad: never half a character
+        assert_eq!(fit("行政许可", 5, false), "行政~");
+        assert_eq!(fit("行政许可", 6, false), "行政~ "); // 5 columns + 1 pad: never half a character
         assert_eq!(fit("行政许可", 5, false).width(), 5);
     }
 

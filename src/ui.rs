@@ -1,0 +1,265 @@
+//! The keyboard TUI: terminal set-up and the one event loop.
+//!
+//! State lives in [`app::App`] (plain data, `update(Action) -> Vec<Effect>`), drawing in [`view`]
+//! (`impl Widget for &App`), keys in [`keymap`]. The loop blocks on one channel fed by an input
+//! thread, a search worker and a signal thread: no busy tick, redraw only after a message. Searches run
+//! on the worker, newest first; stale results are dropped by sequence number. The terminal is restored
+//! on quit, on error, on panic (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT.
+
+pub mod action;
+pub mod app;
+pub mod doc;
+pub mod keymap;
+pub mod review;
+pub mod strings;
+pub mod view;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use anyhow::{Context, Result};
+use crossterm::event::{self, Event};
+
+use action::{Action, Effect};
+use app::{App, Screen};
+
+/// Messages the loop waits for.
+enum Msg {
+    Key(event::KeyEvent),
+    Resize(u16, u16),
+    Action(Action),
+}
+
+/// Requests to the search worker.
+enum Work {
+    Search(crate::query::SearchRequest, u64),
+    Load(u64),
+}
+
+/// Whether the locale says UTF-8 (else borders and markers are ASCII).
+#[must_use]
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())).is_some_and(
+        |v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        },
+    )
+}
+
+/// Runs the TUI on the index at `index_path`, indexing the bundled samples first when it is empty.
+///
+/// # Errors
+/// When the terminal cannot be set up or drawn.
+pub fn run(index_path: &Path, ascii: bool) -> Result<ExitCode> {
+    let needs_indexing = match crate::index::open_existing(index_path) {
+        Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
+        Ok(None) => true,
+        Err(e) => return Err(e).context("opening the index (`gongkai index --rebuild DIR` makes a new one)"),
+    };
+    let mut app = App {
+        ascii: ascii || !locale_is_utf8(),
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        reviews: review::Store::load_for(index_path),
+        ..App::default()
+    };
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_signals(tx.clone());
+    let work = spawn_worker(index_path.to_path_buf(), tx.clone());
+    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    spawn_input(tx.clone());
+    let result = (|| -> Result<()> {
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        let first = if needs_indexing {
+            app.screen = Screen::Indexing;
+            spawn_indexing(index_path.to_path_buf(), tx.clone());
+            Vec::new()
+        } else {
+            app.search()
+        };
+        event_loop(&mut terminal, &mut app, &rx, &work, first)
+    })();
+    ratatui::restore();
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    work: &Sender<Work>,
+    first: Vec<Effect>,
+) -> Result<()> {
+    if run_effects(app, first, work) {
+        return Ok(());
+    }
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    while let Ok(msg) = rx.recv() {
+        let mut msgs = vec![msg];
+        msgs.extend(rx.try_iter());
+        for msg in msgs {
+            let action = match msg {
+                Msg::Key(k) => keymap::action(app, k),
+                Msg::Resize(w, h) => Some(Action::Resize(w, h)),
+                Msg::Action(a) => Some(a),
+            };
+            if let Some(a) = action {
+                let effects = app.update(a);
+                if run_effects(app, effects, work) {
+                    return Ok(());
+                }
+            }
+        }
+        terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    }
+    Ok(())
+}
+
+/// Carries out effects; `true` when the program should end.
+fn run_effects(app: &mut App, effects: Vec<Effect>, work: &Sender<Work>) -> bool {
+    for e in effects {
+        match e {
+            Effect::Quit => return true,
+            Effect::Search(req, seq) => {
+                let _ = work.send(Work::Search(req, seq));
+            }
+            Effect::Load(id) => {
+                let _ = work.send(Work::Load(id));
+            }
+            Effect::SaveReviews => {
+                if let Err(err) = app.reviews.save() {
+                    app.status = format!("could not save review state: {err}");
+                }
+            }
+            Effect::Copy(text) => copy_osc52(&text),
+        }
+    }
+    false
+}
+
+/// Puts text on the clipboard of the terminal (also over SSH) with OSC 52, through tmux if needed.
+fn copy_osc52(text: &str) {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let seq = if std::env::var_os("TMUX").is_some() {
+        format!("\x1bPtmux;\x1b\x1b]52;c;{b64}\x07\x1b\\")
+    } else {
+        format!("\x1b]52;c;{b64}\x07")
+    };
+    let mut out = std::io::stdout();
+    let _ = out.write_all(seq.as_bytes());
+    let _ = out.flush();
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) => Msg::Key(k),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                Err(_) => Msg::Action(Action::Quit),
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT end the loop, which restores the terminal.
+fn spawn_signals(tx: Sender<Msg>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Msg::Action(Action::Quit));
+        }
+    });
+}
+
+/// The search worker: owns the index, answers the newest search, drops older queued ones.
+fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
+    let (work_tx, work_rx) = mpsc::channel::<Work>();
+    std::thread::spawn(move || {
+        let mut opened: Option<(tantivy::Index, tantivy::IndexReader)> = None;
+        while let Ok(first) = work_rx.recv() {
+            let mut jobs = vec![first];
+            jobs.extend(work_rx.try_iter());
+            let newest_search = jobs.iter().rposition(|j| matches!(j, Work::Search(..)));
+            for (i, job) in jobs.into_iter().enumerate() {
+                if matches!(job, Work::Search(..)) && Some(i) != newest_search {
+                    continue;
+                }
+                if opened.is_none() {
+                    opened = open_reader(&index_path);
+                }
+                let Some((idx, reader)) = &opened else {
+                    let _ = tx.send(Msg::Action(Action::Failed("no index to search".into())));
+                    continue;
+                };
+                let _ = reader.reload();
+                let searcher = reader.searcher();
+                let action = match job {
+                    Work::Search(req, seq) => match crate::query::search(idx, &searcher, &req) {
+                        Ok(result) => Action::SearchDone { seq, result: Box::new(result) },
+                        Err(e) => Action::Failed(e.to_string()),
+                    },
+                    Work::Load(id) => match crate::query::record_by_id(idx, &searcher, id) {
+                        Ok(Some(r)) => Action::Loaded(Box::new(r)),
+                        Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),
+                        Err(e) => Action::Failed(e.to_string()),
+                    },
+                };
+                if tx.send(Msg::Action(action)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    work_tx
+}
+
+fn open_reader(path: &Path) -> Option<(tantivy::Index, tantivy::IndexReader)> {
+    let idx = crate::index::open_existing(path).ok()??;
+    let reader = idx.reader().ok()?;
+    Some((idx, reader))
+}
+
+/// Progress of the first-run indexing, sent to the loop.
+struct Progress {
+    tx: Sender<Msg>,
+    done: usize,
+    total: usize,
+    failures: Vec<String>,
+}
+
+impl crate::indexer::Observer for Progress {
+    fn start(&mut self, total: usize) {
+        self.total = total;
+        let _ = self.tx.send(Msg::Action(Action::Indexing(0, total)));
+    }
+    fn step(&mut self, _path: &Path) {
+        self.done += 1;
+        let _ = self.tx.send(Msg::Action(Action::Indexing(self.done, self.total)));
+    }
+    fn failed(&mut self, path: &Path, reason: &str) {
+        self.failures.push(format!("{}: {reason}", path.display()));
+    }
+}
+
+fn spawn_indexing(index_path: PathBuf, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let mut p = Progress { tx: tx.clone(), done: 0, total: 0, failures: Vec::new() };
+        let dir = crate::cli::samples_dir();
+        let msg = match crate::indexer::run(&[dir], &index_path, false, &mut p) {
+            Ok(s) if p.failures.is_empty() => Action::Indexed(format!("indexed the sample reports: {}", s.line())),
+            Ok(s) => Action::Indexed(format!("{} ({} failed: {})", s.line(), p.failures.len(), p.failures.join("; "))),
+            Err(e) => Action::Failed(format!("indexing failed: {e}")),
+        };
+        let _ = tx.send(Msg::Action(msg));
+    });
+}

@@ -1,0 +1,501 @@
+//! The TUI state and `update`: plain data, no terminal, no index, no channel.
+
+use std::collections::HashSet;
+
+use super::action::{Action, Effect};
+use super::doc::{self, DocLine};
+use super::review::Store;
+use crate::model::{AgencyType, Report};
+use crate::query::{SearchRequest, SearchResult};
+use crate::render::{Grid, TableId};
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Indexing the bundled samples on first use.
+    Indexing,
+    /// Search box, filters, results, preview.
+    Main,
+    /// One report.
+    Report,
+}
+
+/// Where keys go on the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The search box.
+    Search,
+    /// The filter bar.
+    Filters,
+    /// The result list.
+    List,
+}
+
+/// Review-state filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewFilter {
+    /// Everything.
+    #[default]
+    All,
+    /// Not yet reviewed.
+    Unreviewed,
+    /// Reviewed.
+    Reviewed,
+    /// Flagged.
+    Flagged,
+}
+
+/// The filter bar's values.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Year.
+    pub year: Option<i32>,
+    /// Agency type.
+    pub agency_type: Option<AgencyType>,
+    /// Province.
+    pub province: Option<String>,
+    /// Only failing checks.
+    pub failing: bool,
+    /// Review state.
+    pub review: ReviewFilter,
+}
+
+/// Number of filters in the bar.
+pub const FILTER_COUNT: usize = 5;
+
+/// The whole TUI state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Current screen.
+    pub screen: Screen,
+    /// Focus on the main screen.
+    pub focus: Focus,
+    /// Search box text.
+    pub query: String,
+    /// Filter values.
+    pub filters: Filters,
+    /// The filter chosen in the bar.
+    pub filter_sel: usize,
+    /// Sequence number of the newest search sent.
+    pub seq: u64,
+    /// A search is running.
+    pub pending: bool,
+    /// The latest results.
+    pub result: SearchResult,
+    /// Selected hit.
+    pub selected: usize,
+    /// The open report and its position in the hits.
+    pub report: Option<Box<Report>>,
+    /// Index of the open report in `result.hits`.
+    pub report_pos: usize,
+    /// The open report as lines, for the current width.
+    pub doc: Vec<DocLine>,
+    /// Tables of the open report.
+    pub grids: Vec<(TableId, Grid)>,
+    /// Rows and columns named by failing checks: (table, label).
+    pub marks: HashSet<(TableId, String)>,
+    /// Report view: first line shown.
+    pub scroll: usize,
+    /// Report view: value columns scrolled off to the left.
+    pub hscroll: usize,
+    /// Help overlay shown.
+    pub help: bool,
+    /// The flag note being typed, when it is.
+    pub flag_input: Option<String>,
+    /// Review state.
+    pub reviews: Store,
+    /// Status line message.
+    pub status: String,
+    /// First-run indexing progress.
+    pub indexing: (usize, usize),
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Colours allowed (NO_COLOR unset).
+    pub color: bool,
+    /// ASCII borders and markers.
+    pub ascii: bool,
+}
+
+impl Default for App {
+    fn default() -> App {
+        App {
+            screen: Screen::Main,
+            focus: Focus::Search,
+            query: String::new(),
+            filters: Filters::default(),
+            filter_sel: 0,
+            seq: 0,
+            pending: false,
+            result: SearchResult::default(),
+            selected: 0,
+            report: None,
+            report_pos: 0,
+            doc: Vec::new(),
+            grids: Vec::new(),
+            marks: HashSet::new(),
+            scroll: 0,
+            hscroll: 0,
+            help: false,
+            flag_input: None,
+            reviews: Store::default(),
+            status: String::new(),
+            indexing: (0, 0),
+            size: (80, 24),
+            color: true,
+            ascii: false,
+        }
+    }
+}
+
+/// Hits fetched per search (the list and n/p move within them).
+pub const HIT_LIMIT: usize = 1000;
+
+impl App {
+    /// The search the current query and filters ask for.
+    #[must_use]
+    pub fn request(&self) -> SearchRequest {
+        let mut r = SearchRequest { text: self.query.clone(), limit: HIT_LIMIT, ..SearchRequest::default() };
+        r.years = self.filters.year.map(|y| (y, y));
+        r.types = self.filters.agency_type.into_iter().collect();
+        r.province.clone_from(&self.filters.province);
+        r.failing_only = self.filters.failing;
+        match self.filters.review {
+            ReviewFilter::All => {}
+            ReviewFilter::Unreviewed => r.exclude_ids = self.reviews.ids(|e| e.reviewed),
+            ReviewFilter::Reviewed => r.only_ids = Some(self.reviews.ids(|e| e.reviewed)),
+            ReviewFilter::Flagged => r.only_ids = Some(self.reviews.ids(|e| e.flagged)),
+        }
+        r
+    }
+
+    /// Starts a new search.
+    pub fn search(&mut self) -> Vec<Effect> {
+        self.seq += 1;
+        self.pending = true;
+        vec![Effect::Search(self.request(), self.seq)]
+    }
+
+    /// Rows of the report view's text area.
+    #[must_use]
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(4)).max(1)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
+            self.help = false;
+            return if action == Action::Quit { vec![Effect::Quit] } else { Vec::new() };
+        }
+        if self.flag_input.is_some() && self.flag_action(&action) {
+            return self.flag_update(action);
+        }
+        match action {
+            Action::Quit => vec![Effect::Quit],
+            Action::Help => {
+                self.help = true;
+                Vec::new()
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.rebuild_doc();
+                Vec::new()
+            }
+            Action::SearchDone { seq, result } => self.search_done(seq, *result),
+            Action::Loaded(report) => {
+                self.open_report(*report);
+                Vec::new()
+            }
+            Action::Failed(msg) => {
+                self.pending = false;
+                if self.screen == Screen::Indexing {
+                    self.screen = Screen::Main;
+                }
+                self.status = msg;
+                Vec::new()
+            }
+            Action::Indexing(done, total) => {
+                self.indexing = (done, total);
+                Vec::new()
+            }
+            Action::Indexed(summary) => {
+                self.status = summary;
+                self.screen = Screen::Main;
+                self.search()
+            }
+            other => match self.screen {
+                Screen::Report => self.report_update(other),
+                Screen::Main => self.main_update(other),
+                Screen::Indexing => Vec::new(),
+            },
+        }
+    }
+
+    fn search_done(&mut self, seq: u64, result: SearchResult) -> Vec<Effect> {
+        if seq != self.seq {
+            return Vec::new();
+        }
+        self.pending = false;
+        self.result = result;
+        self.selected = self.selected.min(self.result.hits.len().saturating_sub(1));
+        Vec::new()
+    }
+
+    fn main_update(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.result.hits.len();
+        match action {
+            Action::Input(c) if self.focus == Focus::Search => {
+                self.query.push(c);
+                self.selected = 0;
+                self.search()
+            }
+            Action::Backspace if self.focus == Focus::Search => {
+                self.query.pop();
+                self.selected = 0;
+                self.search()
+            }
+            Action::ClearQuery => {
+                self.query.clear();
+                self.search()
+            }
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Down => {
+                self.selected = (self.selected + 1).min(n.saturating_sub(1));
+                Vec::new()
+            }
+            Action::PageUp | Action::HalfUp => {
+                self.selected = self.selected.saturating_sub(self.page());
+                Vec::new()
+            }
+            Action::PageDown | Action::HalfDown => {
+                self.selected = (self.selected + self.page()).min(n.saturating_sub(1));
+                Vec::new()
+            }
+            Action::Top => {
+                self.selected = 0;
+                Vec::new()
+            }
+            Action::Bottom => {
+                self.selected = n.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Left if self.focus == Focus::Filters => {
+                self.filter_sel = (self.filter_sel + FILTER_COUNT - 1) % FILTER_COUNT;
+                Vec::new()
+            }
+            Action::Right if self.focus == Focus::Filters => {
+                self.filter_sel = (self.filter_sel + 1) % FILTER_COUNT;
+                Vec::new()
+            }
+            Action::Open if self.focus == Focus::Filters => {
+                self.cycle_filter();
+                self.selected = 0;
+                self.search()
+            }
+            Action::Open => self.open_selected(),
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Search => Focus::Filters,
+                    Focus::Filters => Focus::List,
+                    Focus::List => Focus::Search,
+                };
+                Vec::new()
+            }
+            Action::FocusSearch => {
+                self.focus = Focus::Search;
+                Vec::new()
+            }
+            Action::Back => {
+                self.focus = if self.focus == Focus::Search { Focus::List } else { Focus::Search };
+                Vec::new()
+            }
+            Action::ToggleReviewed => self.toggle_reviewed(self.result.hits.get(self.selected).map(|h| h.id)),
+            Action::StartFlag if n > 0 => {
+                let id = self.result.hits.get(self.selected).map_or(0, |h| h.id);
+                self.flag_input = Some(self.reviews.get(id).note);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.result.hits.get(self.selected) {
+            Some(h) => {
+                self.report_pos = self.selected;
+                self.status = format!("opening {}...", h.agency);
+                vec![Effect::Load(h.id)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn cycle_filter(&mut self) {
+        let c = &self.result.counts;
+        let f = &mut self.filters;
+        match self.filter_sel {
+            0 => {
+                let years: Vec<i32> = c.years.iter().filter_map(|(y, _)| y.parse().ok()).collect();
+                f.year = next_of(&years, f.year);
+            }
+            1 => {
+                let types: Vec<AgencyType> = c.types.iter().filter_map(|(t, _)| AgencyType::from_name(t)).collect();
+                f.agency_type = next_of(&types, f.agency_type);
+            }
+            2 => {
+                let provs: Vec<String> =
+                    c.provinces.iter().map(|(p, _)| p.clone()).filter(|p| p != "unknown").collect();
+                f.province = next_of(&provs, f.province.clone());
+            }
+            3 => f.failing = !f.failing,
+            _ => {
+                f.review = match f.review {
+                    ReviewFilter::All => ReviewFilter::Unreviewed,
+                    ReviewFilter::Unreviewed => ReviewFilter::Reviewed,
+                    ReviewFilter::Reviewed => ReviewFilter::Flagged,
+                    ReviewFilter::Flagged => ReviewFilter::All,
+                };
+            }
+        }
+    }
+
+    fn report_update(&mut self, action: Action) -> Vec<Effect> {
+        let max = self.doc.len().saturating_sub(self.page());
+        let page = self.page();
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(max),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll = (self.scroll + page).min(max),
+            Action::HalfUp => self.scroll = self.scroll.saturating_sub(page / 2),
+            Action::HalfDown => self.scroll = (self.scroll + page / 2).min(max),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = max,
+            Action::Left => self.hscroll = self.hscroll.saturating_sub(1),
+            Action::Right => {
+                let cols = self.grids.iter().map(|(_, g)| g.header.len()).max().unwrap_or(1);
+                self.hscroll = (self.hscroll + 1).min(cols.saturating_sub(1));
+            }
+            Action::Section(n) => {
+                if let Some(line) = doc::section_line(&self.doc, usize::from(n)) {
+                    self.scroll = line.min(max);
+                } else {
+                    self.status = format!("this report has no section {n}");
+                }
+            }
+            Action::NextReport | Action::PrevReport => return self.step_report(action == Action::NextReport),
+            Action::ToggleReviewed => return self.toggle_reviewed(self.current_id()),
+            Action::StartFlag => self.flag_input = Some(self.reviews.get(self.current_id().unwrap_or(0)).note),
+            Action::Copy => return self.copy_table(),
+            Action::Back => {
+                self.screen = Screen::Main;
+                self.focus = Focus::List;
+            }
+            Action::FocusSearch => {
+                self.screen = Screen::Main;
+                self.focus = Focus::Search;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn step_report(&mut self, forward: bool) -> Vec<Effect> {
+        let n = self.result.hits.len();
+        let pos = if forward { self.report_pos + 1 } else { self.report_pos.wrapping_sub(1) };
+        match self.result.hits.get(pos) {
+            Some(h) if pos < n => {
+                self.report_pos = pos;
+                self.selected = pos;
+                vec![Effect::Load(h.id)]
+            }
+            _ => {
+                self.status =
+                    if forward { "last report of the list".into() } else { "first report of the list".into() };
+                Vec::new()
+            }
+        }
+    }
+
+    /// The id of the open report (or the selected hit).
+    #[must_use]
+    pub fn current_id(&self) -> Option<u64> {
+        let pos = if self.screen == Screen::Report { self.report_pos } else { self.selected };
+        self.result.hits.get(pos).map(|h| h.id)
+    }
+
+    fn toggle_reviewed(&mut self, id: Option<u64>) -> Vec<Effect> {
+        let Some(id) = id else { return Vec::new() };
+        self.reviews.update(id, |e| e.reviewed = !e.reviewed);
+        self.status =
+            if self.reviews.get(id).reviewed { "marked reviewed".into() } else { "review mark removed".into() };
+        vec![Effect::SaveReviews]
+    }
+
+    fn flag_action(&self, a: &Action) -> bool {
+        matches!(a, Action::Input(_) | Action::Backspace | Action::CommitFlag | Action::Back)
+    }
+
+    fn flag_update(&mut self, action: Action) -> Vec<Effect> {
+        let Some(note) = self.flag_input.as_mut() else { return Vec::new() };
+        match action {
+            Action::Input(c) => note.push(c),
+            Action::Backspace => {
+                note.pop();
+            }
+            Action::CommitFlag => {
+                let note = note.trim().to_string();
+                self.flag_input = None;
+                if let Some(id) = self.current_id() {
+                    self.reviews.update(id, |e| {
+                        e.flagged = !note.is_empty();
+                        e.note.clone_from(&note);
+                    });
+                    self.status = if note.is_empty() { "flag removed".into() } else { format!("flagged: {note}") };
+                    return vec![Effect::SaveReviews];
+                }
+            }
+            _ => self.flag_input = None,
+        }
+        Vec::new()
+    }
+
+    fn open_report(&mut self, report: Report) {
+        self.grids = TableId::ALL.iter().filter_map(|id| crate::render::grid(&report, *id).map(|g| (*id, g))).collect();
+        self.marks = doc::failing_marks(&report);
+        self.report = Some(Box::new(report));
+        self.screen = Screen::Report;
+        self.scroll = 0;
+        self.hscroll = 0;
+        self.status.clear();
+        self.rebuild_doc();
+    }
+
+    fn rebuild_doc(&mut self) {
+        if let Some(r) = &self.report {
+            self.doc = doc::lines(r, &self.grids, usize::from(self.size.0).saturating_sub(2).max(20));
+        }
+    }
+
+    /// The table nearest above the top of the view (else the first one) as TSV.
+    fn copy_table(&mut self) -> Vec<Effect> {
+        let id = doc::table_at(&self.doc, self.scroll, self.page()).or_else(|| self.grids.first().map(|(id, _)| *id));
+        let Some((id, grid)) = self.grids.iter().find(|(g, _)| Some(*g) == id) else {
+            self.status = "no table to copy".into();
+            return Vec::new();
+        };
+        self.status = format!("copied {} as TSV", id.title());
+        vec![Effect::Copy(doc::tsv(grid))]
+    }
+}
+
+/// The value after `cur` in `all`, wrapping through `None`.
+fn next_of<T: Clone + PartialEq>(all: &[T], cur: Option<T>) -> Option<T> {
+    match cur {
+        None => all.first().cloned(),
+        Some(c) => all.iter().position(|x| *x == c).and_then(|i| all.get(i + 1)).cloned(),
+    }
+}

@@ -1,0 +1,197 @@
+//! A report laid out as lines for the report view: header, sections (wrapped to the width), tables
+//! (rows with their labels wrapped), failing checks and warnings. Pure functions of the record.
+
+use std::collections::HashSet;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::Report;
+use crate::parse::normalize::sanitize_for_terminal;
+use crate::render::{Grid, TableId, wrap};
+
+/// One line of the report view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocLine {
+    /// The report's title.
+    Title(String),
+    /// A metadata line.
+    Meta(String),
+    /// Nothing.
+    Blank,
+    /// A section heading; `n` counts sections from 1.
+    Heading {
+        /// Section number (1-based).
+        n: usize,
+        /// Heading text.
+        text: String,
+    },
+    /// A line of section text.
+    Text(String),
+    /// A table's title.
+    TableTitle(TableId),
+    /// A table's column headers.
+    TableHeader(TableId),
+    /// A part of a table row: `part` 0 carries the values, later parts the rest of a long label.
+    TableRow {
+        /// Which table.
+        table: TableId,
+        /// Row index in the grid.
+        row: usize,
+        /// 0 for the line with the values.
+        part: usize,
+        /// The label text on this line.
+        label: String,
+    },
+    /// A failing check or a warning.
+    Note(String),
+}
+
+/// Display width of a table's label column at a screen width.
+#[must_use]
+pub fn label_width(grid: &Grid, width: usize) -> usize {
+    let widest = grid.rows.iter().map(|r| r.label.width()).max().unwrap_or(4);
+    widest.min((width / 3).max(14)).max(4)
+}
+
+/// Lays a report out for a screen `width` columns wide.
+#[must_use]
+pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine> {
+    let clean = |s: &str| sanitize_for_terminal(s).replace(['\t', '\n'], " ");
+    let mut out = vec![DocLine::Title(clean(r.title.as_deref().unwrap_or("(无标题)")))];
+    out.push(DocLine::Meta(clean(&format!(
+        "{} | {} | {} | {}",
+        r.agency.as_deref().unwrap_or("-"),
+        r.agency_type.chinese(),
+        r.level.map_or("-", |l| l.as_str()),
+        crate::render::region_text(r)
+    ))));
+    out.push(DocLine::Meta(clean(&format!(
+        "年度 {} | 模板 {} | 发布 {} | {}",
+        r.year.map_or("-".into(), |y| y.to_string()),
+        r.template.as_str(),
+        r.published.as_deref().unwrap_or("-"),
+        r.source
+    ))));
+    for c in r.checks.iter().filter(|c| !c.ok) {
+        out.push(DocLine::Note(clean(&format!("! {}: {}", c.id, c.detail))));
+    }
+    let mut tables_done = false;
+    for (i, s) in r.sections.iter().enumerate() {
+        out.push(DocLine::Blank);
+        let num = s.number.as_deref().map_or(String::new(), |n| format!("{n}、"));
+        out.push(DocLine::Heading { n: i + 1, text: clean(&format!("{num}{}", s.title)) });
+        for para in s.text.lines() {
+            for l in wrap(&clean(para), width.max(10)) {
+                out.push(DocLine::Text(l));
+            }
+        }
+        let table = match s.kind {
+            crate::model::SectionKind::Active => Some(TableId::Active),
+            crate::model::SectionKind::Applications => Some(TableId::Applications),
+            crate::model::SectionKind::Reviews => Some(TableId::Reviews),
+            _ => None,
+        };
+        if let Some((id, g)) = table.and_then(|t| grids.iter().find(|(g, _)| *g == t)) {
+            table_lines(&mut out, *id, g, width);
+            tables_done |= *id == TableId::Reviews;
+        }
+    }
+    if !tables_done {
+        let shown: HashSet<TableId> =
+            out.iter().filter_map(|l| if let DocLine::TableTitle(t) = l { Some(*t) } else { None }).collect();
+        for (id, g) in grids.iter().filter(|(id, _)| !shown.contains(id)) {
+            table_lines(&mut out, *id, g, width);
+        }
+    }
+    if !r.warnings.is_empty() {
+        out.push(DocLine::Blank);
+        for w in &r.warnings {
+            out.push(DocLine::Note(clean(&format!("warning: {w}"))));
+        }
+    }
+    out
+}
+
+fn table_lines(out: &mut Vec<DocLine>, id: TableId, g: &Grid, width: usize) {
+    out.push(DocLine::Blank);
+    out.push(DocLine::TableTitle(id));
+    out.push(DocLine::TableHeader(id));
+    let lw = label_width(g, width);
+    for (row, r) in g.rows.iter().enumerate() {
+        for (part, label) in wrap(&sanitize_for_terminal(&r.label), lw).into_iter().enumerate() {
+            out.push(DocLine::TableRow { table: id, row, part, label });
+        }
+    }
+}
+
+/// The line where section `n` (1-based) starts.
+#[must_use]
+pub fn section_line(doc: &[DocLine], n: usize) -> Option<usize> {
+    doc.iter().position(|l| matches!(l, DocLine::Heading { n: k, .. } if *k == n))
+}
+
+/// The table in view: the first whose title is within the page starting at `at`, else the nearest above.
+#[must_use]
+pub fn table_at(doc: &[DocLine], at: usize, page: usize) -> Option<TableId> {
+    let title = |l: &DocLine| if let DocLine::TableTitle(t) = l { Some(*t) } else { None };
+    doc.iter().skip(at).take(page).find_map(title).or_else(|| doc.iter().take(at + 1).rev().find_map(title))
+}
+
+/// A grid as TSV: header row, then a row per label.
+#[must_use]
+pub fn tsv(g: &Grid) -> String {
+    let mut s = String::from("\t");
+    s.push_str(&g.header.join("\t"));
+    s.push('\n');
+    for r in &g.rows {
+        s.push_str(&r.label);
+        for c in &r.cells {
+            s.push('\t');
+            s.push_str(c);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Row and column labels named by failing checks' details.
+#[must_use]
+pub fn failing_marks(r: &Report) -> HashSet<(TableId, String)> {
+    let mut out = HashSet::new();
+    for c in r.checks.iter().filter(|c| !c.ok) {
+        let Some((head, _)) = c.detail.split_once(": ") else { continue };
+        let table = if c.id.starts_with("reviews") { TableId::Reviews } else { TableId::Applications };
+        let label = head.trim_start_matches("row ").trim_start_matches("column ").to_string();
+        out.insert((table, label));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::GridRow;
+
+    fn grid() -> Grid {
+        Grid {
+            header: vec!["自然人".into(), "总计".into()],
+            rows: vec![GridRow {
+                label: "一、本年新收政府信息公开申请数量".into(),
+                cells: vec!["1".into(), "-".into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn tsv_has_header_and_rows() {
+        assert_eq!(tsv(&grid()), "\t自然人\t总计\n一、本年新收政府信息公开申请数量\t1\t-\n");
+    }
+
+    #[test]
+    fn long_labels_wrap_onto_parts() {
+        let mut out = Vec::new();
+        table_lines(&mut out, TableId::Applications, &grid(), 42);
+        let parts = out.iter().filter(|l| matches!(l, DocLine::TableRow { .. })).count();
+        assert_eq!(parts, 3, "{out:?}");
+    }
+}

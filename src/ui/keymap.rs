@@ -1,0 +1,135 @@
+//! Keys → actions, by screen and focus. Pure: no state is changed here.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, Focus, Screen};
+
+/// The action a key asks for in the current state, if any.
+#[must_use]
+pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::F(1) => return Some(Action::Help),
+        _ => {}
+    }
+    if app.help {
+        return Some(Action::Help);
+    }
+    if app.flag_input.is_some() {
+        return match key.code {
+            KeyCode::Enter => Some(Action::CommitFlag),
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            _ => None,
+        };
+    }
+    match app.screen {
+        Screen::Indexing => (key.code == KeyCode::Char('q')).then_some(Action::Quit),
+        Screen::Report => report_key(key, ctrl),
+        Screen::Main if app.focus == Focus::Search => search_key(key, ctrl),
+        Screen::Main => list_key(app, key, ctrl),
+    }
+}
+
+fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => Action::ClearQuery,
+        KeyCode::Char(c) if !ctrl => Action::Input(c),
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Enter => Action::Open,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Tab => Action::FocusNext,
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        _ => return None,
+    })
+}
+
+/// Keys shared by the list, the filter bar and the report view.
+fn common_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('d') if ctrl => Action::HalfDown,
+        KeyCode::Char('u') if ctrl => Action::HalfUp,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char('/') => Action::FocusSearch,
+        KeyCode::Char('j') | KeyCode::Down => Action::Down,
+        KeyCode::Char('k') | KeyCode::Up => Action::Up,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Char(' ' | 'm') => Action::ToggleReviewed,
+        KeyCode::Char('f') => Action::StartFlag,
+        KeyCode::Esc => Action::Back,
+        _ => return None,
+    })
+}
+
+fn list_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let filters = app.focus == Focus::Filters;
+    match key.code {
+        KeyCode::Tab => Some(Action::FocusNext),
+        KeyCode::Enter => Some(Action::Open),
+        KeyCode::Char(' ') if filters => Some(Action::Open),
+        KeyCode::Left | KeyCode::Char('h') if filters => Some(Action::Left),
+        KeyCode::Right | KeyCode::Char('l') if filters => Some(Action::Right),
+        _ => common_key(key, ctrl),
+    }
+}
+
+fn report_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char(c @ '1'..='6') => Some(Action::Section(c as u8 - b'0')),
+        KeyCode::Char('n') => Some(Action::NextReport),
+        KeyCode::Char('p') => Some(Action::PrevReport),
+        KeyCode::Char('y') => Some(Action::Copy),
+        KeyCode::Char('h') | KeyCode::Left => Some(Action::Left),
+        KeyCode::Char('l') | KeyCode::Right => Some(Action::Right),
+        _ => common_key(key, ctrl),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_goes_to_the_box_and_q_quits_outside_it() {
+        let mut app = App::default();
+        assert_eq!(action(&app, key(KeyCode::Char('q'))), Some(Action::Input('q')));
+        app.focus = Focus::List;
+        assert_eq!(action(&app, key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(action(&app, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(action(&app, key(KeyCode::Char('?'))), Some(Action::Help));
+    }
+
+    #[test]
+    fn report_view_keys() {
+        let app = App { screen: Screen::Report, ..App::default() };
+        assert_eq!(action(&app, key(KeyCode::Char('3'))), Some(Action::Section(3)));
+        assert_eq!(action(&app, key(KeyCode::Char('n'))), Some(Action::NextReport));
+        assert_eq!(action(&app, key(KeyCode::Char('y'))), Some(Action::Copy));
+        assert_eq!(action(&app, KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfDown));
+        assert_eq!(action(&app, key(KeyCode::F(1))), Some(Action::Help));
+    }
+
+    #[test]
+    fn flag_note_takes_every_character() {
+        let app = App { flag_input: Some(String::new()), focus: Focus::List, ..App::default() };
+        assert_eq!(action(&app, key(KeyCode::Char('q'))), Some(Action::Input('q')));
+        assert_eq!(action(&app, key(KeyCode::Enter)), Some(Action::CommitFlag));
+    }
+}

@@ -1,0 +1,78 @@
+//! Every user-visible label of the TUI.
+
+/// Search box title.
+pub const SEARCH: &str = " 搜索 Search ";
+/// Result list title.
+pub const RESULTS: &str = "结果";
+/// Preview title.
+pub const PREVIEW: &str = " 预览 ";
+/// Indexing title.
+pub const INDEXING: &str = " 首次使用：正在索引示例报告 Indexing sample reports ";
+/// Shown while a search runs.
+pub const SEARCHING: &str = " | searching...";
+/// No hits.
+pub const NO_HITS: &str = "无结果: no report matches";
+/// "reports".
+pub const REPORTS: &str = "reports";
+/// Filter names.
+pub const F_YEAR: &str = "年份";
+/// Filter: type.
+pub const F_TYPE: &str = "类型";
+/// Filter: province.
+pub const F_PROVINCE: &str = "省份";
+/// Filter: failing checks.
+pub const F_FAILING: &str = "检查未过";
+/// Filter: review state.
+pub const F_REVIEW: &str = "审阅";
+/// Filter value: everything.
+pub const ALL: &str = "全部";
+/// Filter value: only.
+pub const ONLY: &str = "仅";
+/// Review states.
+pub const UNREVIEWED: &str = "未审";
+/// Reviewed.
+pub const REVIEWED: &str = "已审";
+/// Flagged.
+pub const FLAGGED: &str = "标记";
+/// Short label of applications received.
+pub const APPS_SHORT: &str = "申请";
+/// Headline figures.
+pub const APPS_NEW: &str = "新收";
+/// Granted.
+pub const APPS_GRANTED: &str = "公开";
+/// Handled.
+pub const APPS_TOTAL: &str = "办结";
+/// Reviews and lawsuits.
+pub const REVIEWS_TOTAL: &str = "复议诉讼";
+/// Decisions.
+pub const DECISIONS: &str = "处理决定";
+/// Flag input title.
+pub const FLAG_TITLE: &str = " 标记备注 Flag note (Enter save, empty clears, Esc cancel) ";
+/// Help title.
+pub const HELP_TITLE: &str = " 帮助 Help (any key closes) ";
+/// Key hints of the main screen.
+pub const MAIN_KEYS: &str = "Enter open | Tab focus | Up/Down move | / search | ? help | q quit";
+/// Key hints of the report view.
+pub const REPORT_KEYS: &str =
+    "n/p next/prev | 1-6 section | h/l scroll table | y copy | m reviewed | f flag | Esc back";
+
+/// The help overlay: key, what it does.
+pub const HELP: &[(&str, &str)] = &[
+    ("typing", "goes to the search box; every key searches"),
+    ("Up Down j k", "move (j/k outside the box)"),
+    ("Enter", "open the report / change the chosen filter"),
+    ("Esc", "back out (leaves the box, closes the report)"),
+    ("Tab", "cycle focus: box, filters, list"),
+    ("Left Right h l", "filter bar: choose; report: scroll wide tables"),
+    ("1-6", "report: jump to section 一 to 六"),
+    ("n  p", "report: next / previous report of the list"),
+    ("space  m", "mark the report reviewed (again to undo)"),
+    ("f", "flag the report with a short note"),
+    ("g G", "top / bottom"),
+    ("PgUp PgDn", "page up / down"),
+    ("Ctrl-d Ctrl-u", "half a page down / up (Ctrl-u in the box clears it)"),
+    ("y", "copy the table in view as TSV (OSC 52, works over SSH)"),
+    ("/", "focus the search box"),
+    ("? F1", "this help"),
+    ("q  Ctrl-c", "quit (q outside the box)"),
+];

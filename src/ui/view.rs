@@ -1,0 +1,425 @@
+//! Drawing: `impl Widget for &App`. Rendering never changes state. Widths are display widths.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, FILTER_COUNT, Focus, ReviewFilter, Screen};
+use super::doc::{DocLine, label_width};
+use super::strings as s;
+use crate::parse::normalize::sanitize_for_terminal;
+use crate::query::Hit;
+use crate::render::{TableId, column_widths, fit};
+
+/// Styles for colour or NO_COLOR terminals.
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn base(&self) -> Style {
+        Style::default()
+    }
+    fn dim(&self) -> Style {
+        if self.color { Style::default().fg(Color::DarkGray) } else { Style::default() }
+    }
+    fn accent(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    fn selected(&self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    fn hit(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+    fn bad(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+}
+
+fn block<'a>(app: &App, title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let set = if app.ascii { ASCII_BORDER } else { border::PLAIN };
+    let style = if focused { theme.accent() } else { theme.dim() };
+    Block::default().borders(Borders::ALL).border_set(set).border_style(style).title(Span::styled(title, style))
+}
+
+/// Borders made of ASCII only (for `--ascii` and non-UTF-8 locales).
+pub const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = Theme { color: self.color };
+        match self.screen {
+            Screen::Indexing => indexing(self, area, buf, &theme),
+            Screen::Main => main_screen(self, area, buf, &theme),
+            Screen::Report => report_screen(self, area, buf, &theme),
+        }
+        if self.flag_input.is_some() {
+            flag_box(self, area, buf, &theme);
+        }
+        if self.help {
+            help(self, area, buf, &theme);
+        }
+    }
+}
+
+fn indexing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5), Constraint::Fill(1)]).areas(area);
+    let (done, total) = app.indexing;
+    let ratio = if total == 0 { 0.0 } else { (done as f64 / total as f64).clamp(0.0, 1.0) };
+    Gauge::default()
+        .block(block(app, s::INDEXING, true, theme))
+        .gauge_style(theme.accent())
+        .ratio(ratio)
+        .label(format!("{done}/{total}"))
+        .render(mid, buf);
+}
+
+fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let [search, filters, body, status] =
+        Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
+            .areas(area);
+    let cursor = if app.focus == Focus::Search { "_" } else { "" };
+    let q = sanitize_for_terminal(&app.query);
+    Paragraph::new(Line::from(vec![Span::raw(q), Span::styled(cursor, theme.accent())]))
+        .block(block(app, s::SEARCH, app.focus == Focus::Search, theme))
+        .render(search, buf);
+    filter_bar(app, filters, buf, theme);
+    let (list_area, preview_area) = if area.width >= 100 {
+        let [l, p] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+        (l, p)
+    } else {
+        let [l, p] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
+        (l, p)
+    };
+    hit_list(app, list_area, buf, theme);
+    preview(app, preview_area, buf, theme);
+    let pending = if app.pending { s::SEARCHING } else { "" };
+    let msg = if app.status.is_empty() { s::MAIN_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
+    let text = format!(
+        " {} {} | {:.1} ms{pending} | {msg}",
+        app.result.total,
+        s::REPORTS,
+        app.result.elapsed.as_secs_f64() * 1000.0
+    );
+    Paragraph::new(fit(&text, usize::from(status.width), false)).style(theme.dim()).render(status, buf);
+}
+
+fn count_of(list: &[(String, u64)], key: &str) -> u64 {
+    list.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
+}
+
+fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let c = &app.result.counts;
+    let f = &app.filters;
+    let all = s::ALL;
+    let items: [String; FILTER_COUNT] = [
+        format!(
+            "{} {}",
+            s::F_YEAR,
+            f.year.map_or(all.to_string(), |y| format!("{y}({})", count_of(&c.years, &y.to_string())))
+        ),
+        format!(
+            "{} {}",
+            s::F_TYPE,
+            f.agency_type.map_or(all.to_string(), |t| format!("{}({})", t.chinese(), count_of(&c.types, t.as_str())))
+        ),
+        format!(
+            "{} {}",
+            s::F_PROVINCE,
+            f.province.as_ref().map_or(all.to_string(), |p| format!("{p}({})", count_of(&c.provinces, p)))
+        ),
+        format!(
+            "{} {}",
+            s::F_FAILING,
+            if f.failing { format!("{}({})", s::ONLY, c.failing) } else { format!("{all}({})", c.failing) }
+        ),
+        format!(
+            "{} {}",
+            s::F_REVIEW,
+            match f.review {
+                ReviewFilter::All => all,
+                ReviewFilter::Unreviewed => s::UNREVIEWED,
+                ReviewFilter::Reviewed => s::REVIEWED,
+                ReviewFilter::Flagged => s::FLAGGED,
+            }
+        ),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (i, it) in items.iter().enumerate() {
+        let sel = app.focus == Focus::Filters && app.filter_sel == i;
+        let marker = if sel { if app.ascii { ">" } else { "▶" } } else { " " };
+        spans.push(Span::styled(format!("{marker}{it} "), if sel { theme.selected() } else { theme.base() }));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
+    let e = app.reviews.get(h.id);
+    let marker = if selected { if app.ascii { ">" } else { "▶" } } else { " " };
+    let marks = format!(
+        "{}{}{}",
+        if h.failing { "!" } else { " " },
+        if e.reviewed { "R" } else { " " },
+        if e.flagged { "F" } else { " " }
+    );
+    let ty = crate::model::AgencyType::from_name(&h.agency_type).map_or("?", |t| t.chinese());
+    let region: Vec<&str> = h.region.iter().filter(|r| !r.is_empty()).map(String::as_str).collect();
+    let year = h.year.map_or("----".to_string(), |y| y.to_string());
+    let apps = h.applications.map_or("-".into(), |n| n.to_string());
+    let lead =
+        format!("{marker}{marks} {} {year} {} ", fit(&sanitize_for_terminal(&h.agency), 14, false), fit(ty, 4, false));
+    let tail = format!(" {} {}", s::APPS_SHORT, fit(&apps, 5, true));
+    let room = width.saturating_sub(lead.width() + tail.width());
+    format!("{lead}{}{tail}", fit(&region.join(" "), room, false))
+}
+
+fn hit_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let title = format!(" {} {} ", s::RESULTS, app.result.total);
+    let b = block(app, &title, app.focus == Focus::List, theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if app.result.hits.is_empty() {
+        let msg = if app.pending { s::SEARCHING.trim() } else { s::NO_HITS };
+        Paragraph::new(msg).style(theme.dim()).render(inner, buf);
+        return;
+    }
+    let rows = usize::from(inner.height).max(1);
+    let first = app.selected.saturating_sub(rows - 1);
+    let lines: Vec<Line> = app
+        .result
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, h)| {
+            let sel = i == app.selected;
+            let style = if sel { theme.selected() } else { theme.base() };
+            Line::styled(hit_line(app, h, usize::from(inner.width), sel), style)
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// `text` with the byte ranges in `hl` styled.
+fn highlighted<'a>(text: &str, hl: &[(usize, usize)], theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for &(a, b) in hl {
+        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        spans.push(Span::raw(sanitize_for_terminal(&text[at..a])));
+        spans.push(Span::styled(sanitize_for_terminal(&text[a..b]), theme.hit()));
+        at = b;
+    }
+    spans.push(Span::raw(sanitize_for_terminal(&text[at.min(text.len())..])));
+    Line::from(spans)
+}
+
+fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let b = block(app, s::PREVIEW, false, theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let Some(h) = app.result.hits.get(app.selected) else { return };
+    let region: Vec<&str> = h.region.iter().filter(|r| !r.is_empty()).map(String::as_str).collect();
+    let mut lines = vec![
+        Line::styled(sanitize_for_terminal(&format!("{} | {}", h.agency, region.join(" "))), theme.accent()),
+        highlighted(&h.snippet.text, &h.snippet.highlights, theme),
+    ];
+    let names = [s::APPS_NEW, s::APPS_GRANTED, s::APPS_TOTAL, s::REVIEWS_TOTAL, s::DECISIONS];
+    let figs: Vec<String> = names
+        .iter()
+        .zip(&h.headline)
+        .map(|(n, v)| format!("{n} {}", v.map_or("-".into(), |x| x.to_string())))
+        .collect();
+    lines.push(Line::raw(figs.join("  ")));
+    let e = app.reviews.get(h.id);
+    if e.flagged {
+        lines.push(Line::styled(format!("{}: {}", s::FLAGGED, sanitize_for_terminal(&e.note)), theme.bad()));
+    }
+    Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+}
+
+fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let [head, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let pos = format!(" {}/{} ", app.report_pos + 1, app.result.hits.len());
+    let id = app.current_id().unwrap_or(0);
+    let e = app.reviews.get(id);
+    let marks = format!(
+        "{}{}",
+        if e.reviewed { format!("[{}]", s::REVIEWED) } else { String::new() },
+        if e.flagged { format!("[{}]", s::FLAGGED) } else { String::new() }
+    );
+    let title = app.report.as_ref().and_then(|r| r.agency.clone()).unwrap_or_default();
+    let left = format!(" {} {marks}", sanitize_for_terminal(&title));
+    let w = usize::from(head.width);
+    let line = format!("{}{pos}", fit(&left, w.saturating_sub(pos.width()), false));
+    Paragraph::new(line).style(theme.accent()).render(head, buf);
+    let b = block(app, "", false, theme).borders(Borders::TOP);
+    let inner = b.inner(body);
+    b.render(body, buf);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .doc
+        .iter()
+        .skip(app.scroll)
+        .take(usize::from(inner.height))
+        .map(|l| doc_line(app, l, width, theme))
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+    let msg = if app.status.is_empty() { s::REPORT_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
+    Paragraph::new(fit(&format!(" {msg}"), usize::from(status.width), false)).style(theme.dim()).render(status, buf);
+}
+
+fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a> {
+    match l {
+        DocLine::Title(t) => Line::styled(t.clone(), theme.accent()),
+        DocLine::Meta(t) => Line::styled(t.clone(), theme.dim()),
+        DocLine::Blank => Line::raw(""),
+        DocLine::Heading { text, .. } => Line::styled(text.clone(), theme.accent()),
+        DocLine::Text(t) => {
+            let terms = crate::query::parse(&app.query).map(|p| p.highlight_terms()).unwrap_or_default();
+            highlighted(t, &term_ranges(t, &terms), theme)
+        }
+        DocLine::Note(t) => Line::styled(t.clone(), theme.bad()),
+        DocLine::TableTitle(id) => Line::styled(format!("[{}]", id.title()), theme.accent()),
+        DocLine::TableHeader(id) => table_line(app, *id, None, width, theme),
+        DocLine::TableRow { table, row, part, label } => {
+            table_line(app, *table, Some((*row, *part, label.as_str())), width, theme)
+        }
+    }
+}
+
+/// Byte ranges of every occurrence of the terms in `text`.
+fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for t in terms.iter().filter(|t| !t.is_empty()) {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(t.as_str()) {
+            out.push((from + i, from + i + t.len()));
+            from += i + t.len();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// One line of a table: the label column frozen, value columns from `hscroll`, whole columns only.
+fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, width: usize, theme: &Theme) -> Line<'a> {
+    let Some((_, g)) = app.grids.iter().find(|(t, _)| *t == id) else { return Line::raw("") };
+    let lw = label_width(g, width);
+    let widths = column_widths(g);
+    let label = match row {
+        Some((_, _, l)) => l.to_string(),
+        None if app.hscroll > 0 => "<".to_string(),
+        None => String::new(),
+    };
+    let marked_row =
+        row.is_some_and(|(r, _, _)| g.rows.get(r).is_some_and(|gr| app.marks.contains(&(id, gr.label.clone()))));
+    let mut spans = vec![Span::styled(fit(&label, lw, false), if marked_row { theme.bad() } else { theme.base() })];
+    let mut used = lw;
+    for (c, w) in widths.iter().enumerate().skip(app.hscroll) {
+        if used + 2 + w > width {
+            spans.push(Span::styled(fit(" >", width.saturating_sub(used), false), theme.dim()));
+            break;
+        }
+        let head = g.header.get(c).cloned().unwrap_or_default();
+        let marked_col = app.marks.contains(&(id, head.clone()));
+        let text = match row {
+            Some((r, 0, _)) => g.rows.get(r).and_then(|gr| gr.cells.get(c)).cloned().unwrap_or_default(),
+            Some(_) => String::new(),
+            None => head,
+        };
+        let style = if row.is_some() && (marked_row || marked_col) {
+            theme.bad()
+        } else if row.is_none() {
+            theme.dim()
+        } else {
+            theme.base()
+        };
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(fit(&text, *w, true), style));
+        used += 2 + w;
+    }
+    Line::from(spans)
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// Clears an overlay's area, and the wide characters straddling its left and right edges, so no half
+/// of a double-width character is left beside the overlay's border.
+fn clear(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    for y in r.top()..r.bottom() {
+        if r.left() > 0
+            && let Some(c) = buf.cell_mut((r.left() - 1, y))
+            && c.symbol().width() > 1
+        {
+            c.set_symbol(" ");
+        }
+        if let Some(c) = buf.cell_mut((r.right(), y))
+            && c.symbol().is_empty()
+        {
+            c.set_symbol(" ");
+        }
+    }
+}
+
+fn help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let r = centered(area, 76, 22);
+    clear(r, buf);
+    let lines: Vec<Line> = s::HELP
+        .iter()
+        .map(|(k, v)| Line::from(vec![Span::styled(fit(k, 16, false), theme.accent()), Span::raw(*v)]))
+        .collect();
+    Paragraph::new(lines).block(block(app, s::HELP_TITLE, true, theme)).render(r, buf);
+}
+
+fn flag_box(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let r = Rect { x: area.x, y: area.bottom().saturating_sub(3), width: area.width, height: 3.min(area.height) };
+    clear(r, buf);
+    let note = sanitize_for_terminal(app.flag_input.as_deref().unwrap_or(""));
+    Paragraph::new(Line::from(vec![Span::raw(note), Span::styled("_", theme.accent())]))
+        .block(block(app, s::FLAG_TITLE, true, theme))
+        .render(r, buf);
+}

@@ -1,0 +1,239 @@
+//! The TUI without a terminal: `update(action)` sequences, and every screen drawn on ratatui's
+//! TestBackend at 80x24 and 120x40 (insta snapshots), plus exact lines for one CJK table.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use gongkai::model::Report;
+use gongkai::query::{Counts, Hit, SearchResult, Snippet};
+use gongkai::ui::action::{Action, Effect};
+use gongkai::ui::app::{App, Focus, ReviewFilter, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sample(name: &str) -> Report {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports").join(name);
+    let src = gongkai::load::load_path(&p).expect("load");
+    gongkai::parse::parse_source(&src, name).expect("parse")
+}
+
+fn hit(id: u64, agency: &str, ty: &str, region: [&str; 3], year: i32, apps: Option<i64>, failing: bool) -> Hit {
+    let text = format!("{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，及时准确发布政府信息。");
+    let at = text.find("政府信息").unwrap_or(0);
+    Hit {
+        id,
+        source: format!("{agency}.txt"),
+        agency: agency.into(),
+        agency_type: ty.into(),
+        level: "township".into(),
+        region: region.map(String::from),
+        year: Some(year),
+        score: 1.0,
+        snippet: Snippet { text: text.clone(), highlights: vec![(at, at + "政府信息".len())] },
+        applications: apps,
+        failing,
+        headline: [apps, Some(4), Some(13), Some(0), Some(215)],
+        addr: tantivy::DocAddress::new(0, id as u32),
+    }
+}
+
+fn result() -> SearchResult {
+    SearchResult {
+        hits: vec![
+            hit(1, "枫桥镇", "town", ["浙江省", "绍兴市", "诸暨市"], 2020, Some(15), false),
+            hit(2, "茅坪乡", "township", ["湖南省", "湘西土家族苗族自治州", "龙山县"], 2019, Some(1), false),
+            hit(3, "西溪街道", "subdistrict", ["浙江省", "杭州市", "西湖区"], 2022, Some(12), true),
+        ],
+        total: 3,
+        counts: Counts {
+            years: vec![("2022".into(), 1), ("2020".into(), 1), ("2019".into(), 1)],
+            types: vec![("town".into(), 1), ("township".into(), 1), ("subdistrict".into(), 1)],
+            provinces: vec![("浙江省".into(), 2), ("湖南省".into(), 1)],
+            failing: 1,
+        },
+        elapsed: Duration::from_micros(1234),
+    }
+}
+
+fn app_with_results(w: u16, h: u16) -> App {
+    let mut app = App { color: false, ..App::default() };
+    app.update(Action::Resize(w, h));
+    let effects = app.update(Action::Input('镇'));
+    let seq = match effects.first() {
+        Some(Effect::Search(_, seq)) => *seq,
+        other => panic!("expected a search, got {other:?}"),
+    };
+    app.update(Action::SearchDone { seq, result: Box::new(result()) });
+    app
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t
+}
+
+fn open_report(app: &mut App, name: &str) {
+    app.update(Action::Back);
+    let effects = app.update(Action::Open);
+    assert!(matches!(effects.as_slice(), [Effect::Load(1)]), "{effects:?}");
+    app.update(Action::Loaded(Box::new(sample(name))));
+}
+
+#[test]
+fn typing_searches_and_stale_results_are_dropped() {
+    let mut app = App::default();
+    let e1 = app.update(Action::Input('枫'));
+    let e2 = app.update(Action::Input('桥'));
+    let (Some(Effect::Search(r1, s1)), Some(Effect::Search(r2, s2))) = (e1.first(), e2.first()) else {
+        panic!("every key searches")
+    };
+    assert_eq!((r1.text.as_str(), r2.text.as_str()), ("枫", "枫桥"));
+    assert!(s2 > s1);
+    app.update(Action::SearchDone { seq: *s1, result: Box::new(result()) });
+    assert!(app.result.hits.is_empty() && app.pending, "an older result is dropped");
+    app.update(Action::SearchDone { seq: *s2, result: Box::new(result()) });
+    assert_eq!(app.result.hits.len(), 3);
+    assert!(!app.pending);
+}
+
+#[test]
+fn enter_loads_and_n_p_walk_the_list() {
+    let mut app = app_with_results(80, 24);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    assert_eq!(app.screen, Screen::Report);
+    assert_eq!(app.update(Action::NextReport), vec![Effect::Load(2)]);
+    assert_eq!(app.report_pos, 1);
+    assert_eq!(app.update(Action::PrevReport), vec![Effect::Load(1)]);
+    assert!(app.update(Action::PrevReport).is_empty(), "no report before the first");
+    app.update(Action::Section(3));
+    assert!(app.scroll > 0);
+    app.update(Action::Back);
+    assert_eq!((app.screen, app.focus), (Screen::Main, Focus::List));
+}
+
+#[test]
+fn review_marks_and_flags_are_stored() {
+    let mut app = app_with_results(80, 24);
+    app.focus = Focus::List;
+    assert_eq!(app.update(Action::ToggleReviewed), vec![Effect::SaveReviews]);
+    assert!(app.reviews.get(1).reviewed);
+    app.update(Action::StartFlag);
+    for c in "数字不平".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.update(Action::CommitFlag), vec![Effect::SaveReviews]);
+    assert_eq!(app.reviews.get(1).note, "数字不平");
+    assert!(app.reviews.get(1).flagged);
+    app.filters.review = ReviewFilter::Unreviewed;
+    assert_eq!(app.request().exclude_ids, vec![1]);
+}
+
+#[test]
+fn filters_cycle_and_change_the_request() {
+    let mut app = app_with_results(80, 24);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Filters);
+    let e = app.update(Action::Open);
+    let Some(Effect::Search(req, _)) = e.first() else { panic!("a search") };
+    assert_eq!(req.years, Some((2022, 2022)));
+    app.update(Action::Right);
+    app.update(Action::Right);
+    let e = app.update(Action::Open);
+    let Some(Effect::Search(req, _)) = e.first() else { panic!("a search") };
+    assert_eq!(req.province.as_deref(), Some("浙江省"));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app_with_results(80, 24);
+    app.update(Action::Help);
+    assert!(app.help);
+    assert!(app.update(Action::Down).is_empty());
+    assert!(!app.help);
+    assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn copy_gives_the_table_in_view_as_tsv() {
+    let mut app = app_with_results(120, 40);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    app.update(Action::Section(4));
+    let e = app.update(Action::Copy);
+    let Some(Effect::Copy(tsv)) = e.first() else { panic!("copy") };
+    assert!(tsv.starts_with("\t结果维持\t结果纠正"), "{tsv}");
+}
+
+macro_rules! screens {
+    ($($name:ident: $w:expr, $h:expr, $setup:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut app = app_with_results($w, $h);
+            let setup: fn(&mut App) = $setup;
+            setup(&mut app);
+            insta::assert_snapshot!(draw(&app, $w, $h).backend());
+        }
+    )*};
+}
+
+screens! {
+    main_80x24: 80, 24, |_| {};
+    main_120x40: 120, 40, |_| {};
+    main_filters_focused_80x24: 80, 24, |a| { a.update(Action::FocusNext); };
+    empty_results_80x24: 80, 24, |a| {
+        let e = a.update(Action::Input('无'));
+        if let Some(Effect::Search(_, seq)) = e.first() {
+            a.update(Action::SearchDone { seq: *seq, result: Box::default() });
+        }
+    };
+    report_80x24: 80, 24, |a| open_report(a, "s02-township-2019-vertical-typos.txt");
+    report_tables_120x40: 120, 40, |a| { open_report(a, "s07-prefecture-2024-pdf-layout-balance-fail.txt"); a.update(Action::Section(3)); };
+    report_scrolled_sideways_80x24: 80, 24, |a| { open_report(a, "s01-town-2020-tabbed.txt"); a.update(Action::Section(3)); a.update(Action::Right); a.update(Action::Right); };
+    help_80x24: 80, 24, |a| { a.update(Action::Help); };
+    help_120x40: 120, 40, |a| { a.update(Action::Help); };
+    flag_note_80x24: 80, 24, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
+    indexing_80x24: 80, 24, |a| { a.screen = Screen::Indexing; a.update(Action::Indexing(7, 18)); };
+}
+
+#[test]
+fn reviews_table_columns_align_exactly() {
+    let mut app = app_with_results(80, 24);
+    open_report(&mut app, "s07-prefecture-2024-pdf-layout-balance-fail.txt");
+    app.update(Action::Section(4));
+    let t = draw(&app, 80, 24);
+    let buf = t.backend().buffer();
+    // Rebuild each screen line as a terminal shows it: a wide character hides the cell after it.
+    let lines: Vec<String> = (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                line.push_str(sym);
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(sym).max(1)).unwrap_or(1);
+            }
+            line
+        })
+        .collect();
+    let at =
+        lines.iter().position(|l| l.contains("[政府信息公开行政复议") || l.contains("[行政复议")).expect("table title");
+    // The header, then one row per group; every number right-aligned under its header.
+    let header = &lines[at + 1];
+    let row = &lines[at + 2];
+    let col_end = |line: &str, needle: &str| -> usize {
+        let i = line.find(needle).unwrap_or(0);
+        unicode_width::UnicodeWidthStr::width(&line[..i + needle.len()])
+    };
+    assert!(header.contains("结果维持") && header.contains("总计"), "{header}");
+    assert!(row.starts_with("行政复议"), "{row}");
+    let exact = [
+        "[行政复议、行政诉讼情况]                                                        ",
+        "                           结果维持  结果纠正  其他结果  尚未审结  总计         ",
+        "行政复议                          2         0         0         0     2         ",
+        "行政诉讼·未经复议直接起诉         1         0         2         0     3         ",
+        "行政诉讼·复议后起诉               0         1         3         1     5         ",
+    ];
+    assert_eq!(lines[at..at + 5], exact);
+    let digits_end = row.trim_end().len();
+    assert_eq!(unicode_width::UnicodeWidthStr::width(&row[..digits_end]), col_end(header, "总计"), "\n{header}\n{row}");
+}
