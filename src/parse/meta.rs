@@ -19,7 +19,8 @@ pub fn title(lines: &[String]) -> Option<String> {
     let head: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).take(12).collect();
     let is_title = |l: &str| {
         let n = l.chars().count();
-        n <= 70 && !l.contains('。') && (l.contains("报告") || l.contains("年报"))
+        let crumbs = l.contains(['>', '|', '»', '＞']) || l.contains("首页") || l.contains("当前位置");
+        n <= 70 && !l.contains('。') && !crumbs && (l.contains("报告") || l.contains("年报"))
     };
     let k = head.iter().position(|l| is_title(l))?;
     let line = head[k].trim_matches(['【', '】', '《', '》']);
@@ -48,7 +49,15 @@ pub fn agency_from_title(title: &str) -> Option<String> {
         }
     }
     let prefix = s[..cut].trim_end_matches(['的', '：', ':']);
-    (prefix.chars().filter(|&c| is_han(c)).count() >= 2).then(|| prefix.to_string())
+    if prefix.chars().filter(|&c| is_han(c)).count() >= 2 {
+        return Some(prefix.to_string());
+    }
+    // `2020年度某某镇政府信息公开工作年度报告`: the name follows the year.
+    let after = re(&YEAR, r"(19|20)\d{2}年").find(&s).filter(|m| m.start() == 0)?;
+    let rest = s[after.end()..].trim_start_matches('度');
+    let end = ["政府信息公开", "信息公开", "政务公开"].iter().filter_map(|w| rest.find(w)).min()?;
+    let name = &rest[..end];
+    (name.chars().filter(|&c| is_han(c)).count() >= 2).then(|| name.to_string())
 }
 
 /// Names of reporting units mentioned in the body (`…肖寨门镇政府…`, `…派镇人民政府…`), most
@@ -237,11 +246,19 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs_are_not_titles() {
+        let t = title(&lines("首页 > 政务公开 > 政府信息公开年报\n某县2020年政府信息公开工作年度报告\n正文"));
+        assert_eq!(t.as_deref(), Some("某县2020年政府信息公开工作年度报告"));
+    }
+
+    #[test]
     fn agency_is_what_precedes_year_or_disclosure_words() {
         assert_eq!(agency_from_title("刘集镇2020年度政府信息公开年报").as_deref(), Some("刘集镇"));
         assert_eq!(agency_from_title("九间楼乡政府信息公开工作2020年度报告").as_deref(), Some("九间楼乡"));
         assert_eq!(agency_from_title("淮安市人民政府2024 年政府信息公开").as_deref(), Some("淮安市人民政府"));
         assert_eq!(agency_from_title("政府信息公开工作年度报告"), None);
+        assert_eq!(agency_from_title("2020年度枫桥镇政府信息公开工作年度报告").as_deref(), Some("枫桥镇"));
+        assert_eq!(agency_from_title("2021年政府信息公开工作年度报告"), None);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct Heading {
     pub title: String,
     /// What it is about.
     pub kind: SectionKind,
+    /// Text run on after the heading on the same line (`一、总体情况。2020年，…`).
+    pub rest: Option<String>,
 }
 
 /// Chinese numerals 一…十 and their values.
@@ -40,12 +42,34 @@ pub fn candidate(line: &str) -> Option<Heading> {
     let title = rest.trim_start_matches(['、', '.', '．', ' ']).to_string();
     let len = title.chars().count();
     if !(2..=32).contains(&len) || title.contains(['。', '；', ';', '，']) {
-        return None;
+        return run_in(number, chinese, ordinal, &title);
     }
     if title.chars().any(|c| c.is_ascii_digit()) && kind_of(&title) == SectionKind::Unknown {
         return None;
     }
-    Some(Heading { number, chinese, ordinal, kind: kind_of(&title), title })
+    Some(Heading { number, chinese, ordinal, kind: kind_of(&title), title, rest: None })
+}
+
+/// A numbered heading with its paragraph run on after `。` or `：` (`一、总体情况。2020年，我镇…`).
+fn run_in(number: Option<String>, chinese: bool, ordinal: Option<u32>, title: &str) -> Option<Heading> {
+    if !chinese || number.is_none() {
+        return None;
+    }
+    let (i, sep) = title.char_indices().take(33).find(|(_, c)| matches!(c, '。' | '：' | ':'))?;
+    let head = &title[..i];
+    let kind = kind_of(head);
+    if kind == SectionKind::Unknown || head.contains(['，', '；']) {
+        return None;
+    }
+    let rest = title[i + sep.len_utf8()..].trim().to_string();
+    Some(Heading {
+        number,
+        chinese,
+        ordinal,
+        kind,
+        title: head.to_string(),
+        rest: Some(rest).filter(|r| !r.is_empty()),
+    })
 }
 
 /// Splits `一、` / `1、` / `1.` / `第一部分` numbering off. Returns (numeral, chinese, value, rest).
@@ -182,7 +206,7 @@ pub fn outline(items: &[Item]) -> Outline {
         {
             out.headings.push(i);
             out.sections.push(Section { number: h.number, title: h.title, kind: h.kind, text: String::new() });
-            texts.push(Vec::new());
+            texts.push(h.rest.into_iter().collect());
             out.section_of.push(Some(out.sections.len() - 1));
             continue;
         }
@@ -248,6 +272,14 @@ mod tests {
             "三、本",
         ]);
         assert_eq!(k, vec![Overview, Active, Applications, Unknown, Reviews]);
+    }
+
+    #[test]
+    fn heading_with_its_paragraph_on_the_same_line() {
+        let h = candidate("一、总体情况。2020年，我镇认真贯彻落实条例。").unwrap_or_else(|| panic!("no heading"));
+        assert_eq!((h.kind, h.title.as_str()), (SectionKind::Overview, "总体情况"));
+        assert_eq!(h.rest.as_deref(), Some("2020年，我镇认真贯彻落实条例"));
+        assert!(candidate("一是加强领导。主动公开政府信息情况良好。").is_none());
     }
 
     #[test]
