@@ -97,6 +97,9 @@ pub enum Command {
         /// Start the CSV with a UTF-8 byte-order mark (for Excel).
         #[arg(long)]
         bom: bool,
+        /// Add the TUI's review state (reviewed, flagged, note) to each report.
+        #[arg(long)]
+        reviews: bool,
     },
     /// The keyboard TUI (the default when no subcommand is given).
     Tui {
@@ -196,9 +199,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             report_cmds::search(&index, &req, json)
         }
         Some(Command::Show { target, year, table, json }) => report_cmds::show(&index, &target, year, table, json),
-        Some(Command::Export { query, filters, format, out, bom }) => {
+        Some(Command::Export { query, filters, format, out, bom, reviews }) => {
             let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
-            report_cmds::export(&index, &req, format, out.as_deref(), bom)
+            report_cmds::export(&index, &req, format, out.as_deref(), bom, reviews)
         }
         Some(Command::Stats { query, filters, by, json }) => {
             let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;

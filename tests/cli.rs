@@ -260,3 +260,70 @@ fn reading_commands_explain_a_missing_index() {
         .code(2)
         .stderr(predicate::str::contains("gongkai index"));
 }
+
+#[test]
+fn export_includes_review_state_on_request() {
+    let (tmp, ix) = indexed();
+    let data = tmp.path().join("data");
+    let src = std::fs::canonicalize(samples().join("s01-town-2020-tabbed.txt")).expect("path");
+    let id = gongkai::index::id_of(&src.display().to_string());
+    // The TUI writes this file; write it the same way here.
+    let store_path = gongkai::ui::review::path_in(&data.join("gongkai"), &ix);
+    std::fs::create_dir_all(store_path.parent().expect("dir")).expect("mkdir");
+    std::fs::write(
+        &store_path,
+        format!("{{\"entries\":{{\"{id}\":{{\"reviewed\":true,\"flagged\":true,\"note\":\"核对\"}}}}}}"),
+    )
+    .expect("write");
+    let out = gongkai(&ix)
+        .env("XDG_DATA_HOME", &data)
+        .args(["export", "枫桥镇", "--format", "csv", "--reviews"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().next().unwrap_or_default().contains("reviewed,flagged,note"), "{text}");
+    assert!(text.contains("true,true,核对"), "{text}");
+    let out = gongkai(&ix)
+        .env("XDG_DATA_HOME", &data)
+        .args(["export", "枫桥镇", "--format", "ndjson", "--reviews"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"review\":{\"flagged\":true"));
+}
+
+#[test]
+fn a_killed_index_run_leaves_a_usable_index_and_a_rerun_completes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    let names: Vec<PathBuf> = std::fs::read_dir(samples())
+        .expect("samples")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| gongkai::load::is_supported_extension(p))
+        .collect();
+    for i in 0..300 {
+        let src = &names[i % names.len()];
+        let ext = src.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+        std::fs::copy(src, docs.join(format!("r{i:04}.{ext}"))).expect("copy");
+    }
+    let ix = tmp.path().join("ix");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .arg("--index")
+        .arg(&ix)
+        .arg("index")
+        .arg(&docs)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+    // Whatever was committed opens; a re-run completes and holds every report once.
+    gongkai(&ix).arg("index").arg(&docs).assert().success().stderr(predicate::str::contains("seen 300"));
+    let out = gongkai(&ix).args(["stats", "--json"]).output().expect("stats");
+    let total: i64 = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["reports"].as_i64().unwrap_or(0))
+        .sum();
+    assert_eq!(total, 300);
+}

@@ -234,8 +234,11 @@ pub(super) fn export(
     format: FormatArg,
     out: Option<&Path>,
     bom: bool,
+    with_reviews: bool,
 ) -> Result<ExitCode> {
     let reports = records(index, req)?;
+    let store = with_reviews.then(|| crate::ui::review::Store::load_for(index));
+    let review_of = |r: &Report| store.as_ref().map(|s| s.get(crate::index::id_of(&r.source)));
     let sink: Box<dyn Write> = match out {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
@@ -243,7 +246,11 @@ pub(super) fn export(
     let mut sink = io::BufWriter::new(sink);
     if format == FormatArg::Ndjson {
         for r in &reports {
-            writeln!(sink, "{}", serde_json::to_string(r)?)?;
+            let mut v = serde_json::to_value(r)?;
+            if let (Some(e), Some(obj)) = (review_of(r), v.as_object_mut()) {
+                obj.insert("review".into(), json!({"reviewed": e.reviewed, "flagged": e.flagged, "note": e.note}));
+            }
+            writeln!(sink, "{v}")?;
         }
         sink.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -260,10 +267,17 @@ pub(super) fn export(
         }
     }
     let mut w = csv::Writer::from_writer(sink);
-    w.write_record(META.iter().map(|s| (*s).to_string()).chain(columns.iter().cloned()))?;
+    let review_cols: Vec<String> =
+        if with_reviews { vec!["reviewed".into(), "flagged".into(), "note".into()] } else { Vec::new() };
+    w.write_record(META.iter().map(|s| (*s).to_string()).chain(review_cols).chain(columns.iter().cloned()))?;
     for r in &reports {
         let figs: BTreeMap<String, String> = flatten(r).into_iter().collect();
-        let row = meta_values(r).into_iter().chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()));
+        let review: Vec<String> =
+            review_of(r).map(|e| vec![e.reviewed.to_string(), e.flagged.to_string(), e.note]).unwrap_or_default();
+        let row = meta_values(r)
+            .into_iter()
+            .chain(review)
+            .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()));
         w.write_record(row)?;
     }
     w.flush()?;

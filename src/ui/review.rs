@@ -34,9 +34,15 @@ pub struct Store {
 /// The review file of an index: `<data dir>/reviews/<hash of the index path>.json`.
 #[must_use]
 pub fn path_for(index: &Path) -> PathBuf {
+    path_in(&crate::index::data_dir(), index)
+}
+
+/// The review file of an index under a given gongkai data directory.
+#[must_use]
+pub fn path_in(data_dir: &Path, index: &Path) -> PathBuf {
     let abs = std::fs::canonicalize(index).unwrap_or_else(|_| index.to_path_buf());
     let h = crate::index::fnv1a(abs.display().to_string().as_bytes());
-    crate::index::data_dir().join("reviews").join(format!("{h:016x}.json"))
+    data_dir.join("reviews").join(format!("{h:016x}.json"))
 }
 
 impl Store {
