@@ -183,6 +183,39 @@ pub fn column_widths(g: &Grid) -> Vec<usize> {
         .collect()
 }
 
+/// A short form of a column header, for narrow screens (自然人 … 总计 → 商业, 公益 …).
+#[must_use]
+pub fn short_header(h: &str) -> &str {
+    match h {
+        "商业企业" => "商业",
+        "科研机构" => "科研",
+        "社会公益组织" => "公益",
+        "法律服务机构" => "法律",
+        "结果维持" => "维持",
+        "结果纠正" => "纠正",
+        "其他结果" => "其他",
+        "尚未审结" => "未结",
+        "本年新制作数量" => "新制作",
+        "本年新公开数量" => "新公开",
+        "对外公开总数量" => "公开总数",
+        "上一年项目数量" => "上年项目",
+        "本年增/减" => "增减",
+        "处理决定数量" => "决定",
+        "采购项目数量" => "采购项",
+        "金额(万元)" => "万元",
+        "本年制发件数" => "制发",
+        "本年废止件数" => "废止",
+        "现行有效件数" => "现行有效",
+        other => other,
+    }
+}
+
+/// The grid with short column headers.
+#[must_use]
+pub fn with_short_headers(g: &Grid) -> Grid {
+    Grid { header: g.header.iter().map(|h| short_header(h).to_string()).collect(), rows: g.rows.clone() }
+}
+
 /// A grid as aligned text lines: labels wrapped to `label_width`, numbers right-aligned.
 #[must_use]
 pub fn grid_lines(g: &Grid, label_width: usize) -> Vec<String> {

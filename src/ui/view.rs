@@ -342,8 +342,12 @@ fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 
 /// One line of a table: the label column frozen, value columns from `hscroll`, whole columns only.
 fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, width: usize, theme: &Theme) -> Line<'a> {
-    let Some((_, g)) = app.grids.iter().find(|(t, _)| *t == id) else { return Line::raw("") };
-    let lw = label_width(g, width);
+    let Some((_, full)) = app.grids.iter().find(|(t, _)| *t == id) else { return Line::raw("") };
+    let lw = label_width(full, width);
+    // Short headers (商业, 公益 …) when the full ones would not fit beside the labels.
+    let short = crate::render::with_short_headers(full);
+    let fits = |g: &crate::render::Grid| lw + column_widths(g).iter().map(|w| w + 2).sum::<usize>() <= width;
+    let g = if fits(full) { full } else { &short };
     let widths = column_widths(g);
     let label = match row {
         Some((_, _, l)) => l.to_string(),
@@ -360,7 +364,7 @@ fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, wid
             break;
         }
         let head = g.header.get(c).cloned().unwrap_or_default();
-        let marked_col = app.marks.contains(&(id, head.clone()));
+        let marked_col = full.header.get(c).is_some_and(|h| app.marks.contains(&(id, h.clone())));
         let text = match row {
             Some((r, 0, _)) => g.rows.get(r).and_then(|gr| gr.cells.get(c)).cloned().unwrap_or_default(),
             Some(_) => String::new(),
