@@ -57,7 +57,7 @@ pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity 
     let (chain, consumed) = match_chain(g, bare, &mut notes);
     let mut id =
         Identity { agency: bare.to_string(), agency_type: AgencyType::Unknown, level: None, region: None, notes };
-    let Some(last) = chain.last() else { return id };
+    let Some(last) = chain.last() else { return unplaced(g, &name, bare, id) };
     let mut cands: Vec<usize> = last.clone();
     if cands.len() > 1 {
         cands = narrow(g, cands, context, area_code, &mut id.notes);
@@ -79,6 +79,27 @@ pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity 
         id.agency = name.clone();
         if g.places.get(cands[0]).is_some_and(|p| p.level == Level::Township) && !looks_like_department(rest) {
             id.agency_type = AgencyType::Unknown;
+        }
+    }
+    id
+}
+
+/// A name that does not start with a place: a national body (`国家发展和改革委员会`) or a unit whose
+/// place comes later (`国家税务总局沭阳县税务局`, 县 of that place). Departments only; no guessing.
+fn unplaced(g: &Gazetteer, name: &str, bare: &str, mut id: Identity) -> Identity {
+    if !looks_like_department(bare) && !ZONE_WORDS.iter().any(|w| bare.contains(w)) {
+        return id;
+    }
+    id.agency = name.to_string();
+    id.agency_type =
+        if ZONE_WORDS.iter().any(|w| bare.contains(w)) { AgencyType::Other } else { AgencyType::Department };
+    let starts: Vec<usize> = bare.char_indices().map(|(i, _)| i).skip(1).collect();
+    for i in starts {
+        let (chain, _) = match_chain(g, &bare[i..], &mut Vec::new());
+        if let Some(last) = chain.last().filter(|c| c.len() == 1 && g.places[c[0]].name.chars().count() >= 3) {
+            id.level = Some(g.places[last[0]].level);
+            id.region = Some(region(g, last));
+            return id;
         }
     }
     id

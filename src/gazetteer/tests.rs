@@ -131,3 +131,14 @@ fn garbage_never_panics() {
     let id = identify("", "", None);
     assert_eq!((id.agency_type, id.region), (AgencyType::Unknown, None));
 }
+
+#[test]
+fn national_bodies_and_late_place_names() {
+    let id = identify("国家发展和改革委员会", "", None);
+    assert_eq!((id.agency_type, id.level, id.region.is_none()), (AgencyType::Department, None, true));
+    let id = identify("国家税务总局沭阳县税务局", "", None);
+    assert_eq!((id.agency_type, id.level), (AgencyType::Department, Some(Level::County)));
+    assert_eq!(reg(&id).2, Some("沭阳县"));
+    let id = identify("某某某某", "", None);
+    assert_eq!(id.agency_type, AgencyType::Unknown);
+}

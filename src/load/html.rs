@@ -49,6 +49,10 @@ pub fn text(bytes: &[u8]) -> (String, String) {
     (f.out.trim_end().to_string() + "\n", enc)
 }
 
+fn has_inner_table(el: ElementRef<'_>) -> bool {
+    el.descendants().skip(1).any(|n| n.value().as_element().is_some_and(|e| e.name().eq_ignore_ascii_case("table")))
+}
+
 /// Builds the flattened text while walking the tree.
 #[derive(Default)]
 struct Flattener {
@@ -86,6 +90,8 @@ impl Flattener {
             return;
         }
         match name.as_str() {
+            // A table that holds tables is page layout, not data: read through it.
+            "table" if has_inner_table(el) => self.children(el),
             "table" => self.table(el),
             "tr" if self.depth > 0 => {
                 self.rows.push(Vec::new());
@@ -195,6 +201,13 @@ mod tests {
             t,
             "某镇2020年度报告\n一、总体情况\n正文\u{a0}内容。\n\n\t信息内容\n\t本年新\n制作数量\n\n\t规章\n\t\n\t3\n\n三、收到\n"
         );
+    }
+
+    #[test]
+    fn a_layout_table_around_the_report_is_read_through() {
+        let page = "<table><tr><td><p>一、总体情况</p><p>正文。</p><table><tr><td>规章</td><td>3</td></tr></table></td></tr></table>";
+        let (t, _) = text(page.as_bytes());
+        assert_eq!(t, "一、总体情况\n正文。\n\n\t规章\n\t3\n");
     }
 
     #[test]
