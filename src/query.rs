@@ -459,17 +459,27 @@ pub fn make_snippet(text: &str, terms: &[String], fallback: &str) -> Snippet {
     let start = text[..pos].char_indices().rev().nth(39).map_or(0, |(i, _)| i);
     let end = text[pos..].char_indices().nth(80).map_or(text.len(), |(i, _)| pos + i);
     let window = &text[start..end];
-    let wl = &lower[start..end];
-    let mut highlights = Vec::new();
+    Snippet { text: window.trim().to_string(), highlights: shift_after_trim(window, term_ranges(window, terms)) }
+}
+
+/// Byte ranges of every occurrence of the (lowercase) terms in `text`, in order; none when
+/// lowercasing would move byte offsets.
+#[must_use]
+pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
     for t in terms.iter().filter(|t| !t.is_empty()) {
         let mut from = 0;
-        while let Some(i) = wl[from..].find(t.as_str()) {
-            highlights.push((from + i, from + i + t.len()));
+        while let Some(i) = lower[from..].find(t.as_str()) {
+            out.push((from + i, from + i + t.len()));
             from += i + t.len();
         }
     }
-    highlights.sort_unstable();
-    Snippet { text: window.trim().to_string(), highlights: shift_after_trim(window, highlights) }
+    out.sort_unstable();
+    out
 }
 
 fn shift_after_trim(window: &str, hl: Vec<(usize, usize)>) -> Vec<(usize, usize)> {

@@ -311,7 +311,7 @@ fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a>
         DocLine::Heading { text, .. } => Line::styled(text.clone(), theme.accent()),
         DocLine::Text(t) => {
             let terms = crate::query::parse(&app.query).map(|p| p.highlight_terms()).unwrap_or_default();
-            highlighted(t, &term_ranges(t, &terms), theme)
+            highlighted(t, &crate::query::term_ranges(t, &terms), theme)
         }
         DocLine::Note(t) => Line::styled(t.clone(), theme.bad()),
         DocLine::TableTitle(id) => Line::styled(format!("[{}]", id.title()), theme.accent()),
@@ -320,24 +320,6 @@ fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a>
             table_line(app, *table, Some((*row, *part, label.as_str())), width, theme)
         }
     }
-}
-
-/// Byte ranges of every occurrence of the terms in `text`.
-fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for t in terms.iter().filter(|t| !t.is_empty()) {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(t.as_str()) {
-            out.push((from + i, from + i + t.len()));
-            from += i + t.len();
-        }
-    }
-    out.sort_unstable();
-    out
 }
 
 /// One line of a table: the label column frozen, value columns from `hscroll`, whole columns only.

@@ -4,47 +4,23 @@
 //! every report keeps. A row with too few values may be cells run together by a crawler: it is split
 //! only when the row's own total, or failing that the table's column equations, allow exactly one split.
 
-use super::super::labels::{APPLICANT_COLUMNS, AppLabel, OUTCOME_ROWS, application_label, match_application};
+use super::super::labels::{
+    APPLICANT_COLUMNS, APPLICATION_ROWS, AppLabel, OUTCOME_ROWS, application_label, match_application,
+};
 use super::super::split::candidates;
 use super::super::value::{CellValue, parse_value};
 use super::{Entry, Warn, figure, label_candidates, trim_blank_tail};
 use crate::model::{Figure, FigureRow, FigureTable};
 
-/// Rows in order for the single （六） row and for the three-row 2021 form.
-const ORDER_HEAD: [&str; 20] = [
-    "new",
-    "carried_over",
-    "granted",
-    "partial",
-    "denied_state_secret",
-    "denied_law",
-    "denied_security_stability",
-    "denied_third_party",
-    "denied_internal",
-    "denied_process",
-    "denied_enforcement_file",
-    "denied_query",
-    "unable_not_held",
-    "unable_needs_creation",
-    "unable_unclear",
-    "rejected_petition",
-    "rejected_duplicate",
-    "rejected_publication",
-    "rejected_excessive",
-    "rejected_confirm",
-];
-
-/// The row keys of the table in order.
+/// The row keys of the table in order: （六） as one row (2019) or three (2021).
 #[must_use]
 pub fn row_order(split_other: bool) -> Vec<&'static str> {
-    let mut v = ORDER_HEAD.to_vec();
-    if split_other {
-        v.extend(["other_no_correction", "other_no_fee", "other_misc"]);
-    } else {
-        v.push("other");
-    }
-    v.extend(["total", "carried_forward"]);
-    v
+    let three = ["other_no_correction", "other_no_fee", "other_misc"];
+    APPLICATION_ROWS
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| if split_other { *k != "other" } else { !three.contains(k) })
+        .collect()
 }
 
 /// A row waiting for a unique split.
