@@ -62,6 +62,8 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     let flat = meta::unwrap_lines(&prose);
     r.year = meta::year(r.title.as_deref(), &flat);
     let tables = tables::read(&items, &outline, r.year);
+    let mut outline = outline;
+    sections::refill_text(&mut outline, &items, &tables.fragments);
     let has_tables =
         tables.figures.active.is_some() || tables.figures.applications.is_some() || tables.figures.reviews.is_some();
     if r.title.is_none() && outline.sections.is_empty() && !has_tables {

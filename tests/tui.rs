@@ -193,6 +193,17 @@ screens! {
     help_120x40: 120, 40, |a| { a.update(Action::Help); };
     flag_note_80x24: 80, 24, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
     indexing_80x24: 80, 24, |a| { a.screen = Screen::Indexing; a.update(Action::Indexing(7, 18)); };
+    indexing_120x40: 120, 40, |a| { a.screen = Screen::Indexing; a.update(Action::Indexing(7, 18)); };
+    empty_results_120x40: 120, 40, |a| {
+        let e = a.update(Action::Input('无'));
+        if let Some(Effect::Search(_, seq)) = e.first() {
+            a.update(Action::SearchDone { seq: *seq, result: Box::default() });
+        }
+    };
+    report_120x40: 120, 40, |a| open_report(a, "s02-township-2019-vertical-typos.txt");
+    report_tables_80x24: 80, 24, |a| { open_report(a, "s07-prefecture-2024-pdf-layout-balance-fail.txt"); a.update(Action::Section(3)); };
+    flag_note_120x40: 120, 40, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
+    main_filters_focused_120x40: 120, 40, |a| { a.update(Action::FocusNext); };
 }
 
 #[test]

@@ -192,6 +192,8 @@ pub struct Outline {
     pub section_of: Vec<Option<usize>>,
     /// Indices of the items that are headings.
     pub headings: Vec<usize>,
+    /// Text run on after each section's heading on the same line.
+    pub run_in: Vec<Option<String>>,
 }
 
 /// Splits the items into sections.
@@ -206,7 +208,8 @@ pub fn outline(items: &[Item]) -> Outline {
         {
             out.headings.push(i);
             out.sections.push(Section { number: h.number, title: h.title, kind: h.kind, text: String::new() });
-            texts.push(h.rest.into_iter().collect());
+            texts.push(h.rest.clone().into_iter().collect());
+            out.run_in.push(h.rest);
             out.section_of.push(Some(out.sections.len() - 1));
             continue;
         }
@@ -222,6 +225,26 @@ pub fn outline(items: &[Item]) -> Outline {
         s.text = t.join("\n");
     }
     out
+}
+
+/// Sets the sections' text and the preamble again, leaving out the items in `skip` (table pieces).
+pub fn refill_text(out: &mut Outline, items: &[Item], skip: &std::collections::HashSet<usize>) {
+    let mut texts: Vec<Vec<String>> = out.run_in.iter().map(|r| r.clone().into_iter().collect()).collect();
+    let mut preamble = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Item::Text { text, .. } = item else { continue };
+        if skip.contains(&i) || out.headings.contains(&i) {
+            continue;
+        }
+        match out.section_of.get(i).copied().flatten().and_then(|s| texts.get_mut(s)) {
+            Some(t) => t.push(text.clone()),
+            None => preamble.push(text.clone()),
+        }
+    }
+    for (s, t) in out.sections.iter_mut().zip(texts) {
+        s.text = t.join("\n");
+    }
+    out.preamble = preamble;
 }
 
 #[cfg(test)]

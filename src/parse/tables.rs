@@ -44,6 +44,8 @@ pub struct Entry {
     pub line: usize,
     /// Cells (a prose fragment is split on wide gaps).
     pub cells: Vec<String>,
+    /// Index of the item it came from.
+    pub item: usize,
     /// A table row (not a prose fragment).
     pub row: bool,
 }
@@ -75,6 +77,8 @@ pub struct TablesOut {
     pub applications_2021: Option<bool>,
     /// Doubts and omissions.
     pub warnings: Vec<String>,
+    /// Prose items that are pieces of a table (headers, wrapped labels): not section text.
+    pub fragments: std::collections::HashSet<usize>,
 }
 
 /// Reads every table of the document.
@@ -82,6 +86,11 @@ pub struct TablesOut {
 pub fn read(items: &[Item], outline: &Outline, year: Option<i32>) -> TablesOut {
     let [act, app, rev] = segment(items, outline);
     let mut out = TablesOut::default();
+    for stream in [&act, &app, &rev] {
+        if let Some(last_row) = stream.iter().rposition(|e| e.row) {
+            out.fragments.extend(stream[..last_row].iter().filter(|e| !e.row).map(|e| e.item));
+        }
+    }
     let mut w = Warn { table: Kind::Active, out: &mut out.warnings };
     let (table, template) = active::read(&act, year, &mut w);
     out.figures.active = table;
@@ -119,12 +128,12 @@ fn segment(items: &[Item], outline: &Outline) -> [Vec<Entry>; 3] {
             continue;
         }
         let entry = match item {
-            Item::Row { line, cells } => Entry { line: *line, cells: cells.clone(), row: true },
+            Item::Row { line, cells } => Entry { line: *line, cells: cells.clone(), item: i, row: true },
             Item::Text { line, text } => {
                 if text.chars().count() > 60 || text.contains('。') {
                     continue;
                 }
-                Entry { line: *line, cells: split_wide_gaps(text), row: false }
+                Entry { line: *line, cells: split_wide_gaps(text), item: i, row: false }
             }
         };
         if let Some(k) = cue(&entry.cells) {
