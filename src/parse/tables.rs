@@ -130,7 +130,7 @@ fn segment(items: &[Item], outline: &Outline) -> [Vec<Entry>; 3] {
         let entry = match item {
             Item::Row { line, cells } => Entry { line: *line, cells: cells.clone(), item: i, row: true },
             Item::Text { line, text } => {
-                if text.chars().count() > 60 || text.contains('。') {
+                if super::normalize::squeeze(text).chars().count() > 60 || text.contains('。') {
                     continue;
                 }
                 Entry { line: *line, cells: split_wide_gaps(text), item: i, row: false }
