@@ -38,7 +38,7 @@ pub fn title(lines: &[String]) -> Option<String> {
 #[must_use]
 pub fn agency_from_title(title: &str) -> Option<String> {
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let s = squeeze(title);
+    let s = chinese_year_digits(&squeeze(title));
     let mut cut = s.len();
     if let Some(m) = re(&YEAR, r"(19|20)\d{2}年").find(&s) {
         cut = cut.min(m.start());
@@ -86,8 +86,8 @@ pub fn year(title: Option<&str>, text: &str) -> Option<i32> {
     static PERIOD: OnceLock<Regex> = OnceLock::new();
     static NIANDU: OnceLock<Regex> = OnceLock::new();
     let y = re(&Y, r"((?:19|20)\d{2})\s*年");
-    if let Some(t) = title
-        && let Some(c) = y.captures(t)
+    if let Some(t) = title.map(chinese_year_digits)
+        && let Some(c) = y.captures(&t)
     {
         return c.get(1).and_then(|m| m.as_str().parse().ok());
     }
@@ -102,6 +102,36 @@ pub fn year(title: Option<&str>, text: &str) -> Option<i32> {
     // Last resort: a year the text names at least twice (`2020年以来…`, `2020年，…`).
     let mentions: Vec<i32> = y.captures_iter(text).filter_map(|c| c.get(1)?.as_str().parse().ok()).collect();
     most_frequent(mentions.iter().copied()).filter(|best| mentions.iter().filter(|m| *m == best).count() >= 2)
+}
+
+/// `二〇二〇年度` → `2020年度`: four Chinese digits before 年 become Arabic.
+fn chinese_year_digits(s: &str) -> String {
+    const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let digits: Option<String> = chars
+            .get(i..i + 4)
+            .filter(|_| chars.get(i + 4) == Some(&'年'))
+            .and_then(|w| {
+                w.iter()
+                    .map(|c| D.iter().position(|d| d == c).or((*c == '零').then_some(0)))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .map(|v| v.iter().map(ToString::to_string).collect());
+        match digits {
+            Some(d) => {
+                out.push_str(&d);
+                i += 4;
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 fn most_frequent(it: impl Iterator<Item = i32>) -> Option<i32> {
@@ -259,6 +289,7 @@ mod tests {
         assert_eq!(agency_from_title("政府信息公开工作年度报告"), None);
         assert_eq!(agency_from_title("2020年度枫桥镇政府信息公开工作年度报告").as_deref(), Some("枫桥镇"));
         assert_eq!(agency_from_title("2021年政府信息公开工作年度报告"), None);
+        assert_eq!(agency_from_title("某某县二〇二一年政府信息公开工作年度报告").as_deref(), Some("某某县"));
     }
 
     #[test]
@@ -270,6 +301,7 @@ mod tests {
     #[test]
     fn year_from_title_period_or_body() {
         assert_eq!(year(Some("刘集镇2020年度政府信息公开年报"), ""), Some(2020));
+        assert_eq!(year(Some("某县二〇二一年政府信息公开工作年度报告"), ""), Some(2021));
         assert_eq!(year(None, "统计期限自2019年1月1日起至2019年12月31日止"), Some(2019));
         assert_eq!(year(None, "2018年度……2018年度……2017年度"), Some(2018));
     }
