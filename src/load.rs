@@ -130,9 +130,10 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     (text.into_owned(), label(enc))
 }
 
-/// UTF-16 text without a BOM shows zero bytes in every other position.
+/// UTF-16 text without a BOM: its ASCII (digits, newlines, TABs) puts zero bytes in every other
+/// position and almost never in the others, and it decodes to plausible text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let n = bytes.len().min(4096) / 2 * 2;
+    let n = bytes.len().min(8192) / 2 * 2;
     if n < 8 {
         return None;
     }
@@ -140,13 +141,25 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     let half = n / 2;
-    if odd * 10 > half * 3 && even * 10 < half {
-        Some(encoding_rs::UTF_16LE)
-    } else if even * 10 > half * 3 && odd * 10 < half {
-        Some(encoding_rs::UTF_16BE)
+    let enc = if odd * 20 > half && even < odd / 4 {
+        encoding_rs::UTF_16LE
+    } else if even * 20 > half && odd < even / 4 {
+        encoding_rs::UTF_16BE
     } else {
-        None
-    }
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(sample);
+    let plausible = text
+        .chars()
+        .filter(|c| {
+            crate::parse::normalize::is_han(*c) || c.is_ascii_graphic() || c.is_whitespace() || is_cjk_punct(*c)
+        })
+        .count();
+    (!had_errors && plausible * 10 >= text.chars().count() * 9).then_some(enc)
+}
+
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2010}'..='\u{2027}')
 }
 
 fn label(enc: &'static encoding_rs::Encoding) -> &'static str {
