@@ -338,7 +338,7 @@ def spaced_line(label, vals, width=46, indent=0):
     pad = " " * indent
     lab = pad + label
     w = sum(2 if ord(ch) > 0x2E7F else 1 for ch in lab)
-    nums = "".join(f"{v:>9}" for v in vals)
+    nums = "".join(f"  {v:>7}" for v in vals)
     return lab + " " * max(2, width - w) + nums
 
 

@@ -156,4 +156,10 @@ SPECS = [
          title_lines=["宝塔山街道办事处2024年政府信息公开工作年度报告"], year=2024, template="2021",
          published="2025-01-10", sections=STD,
          contact=contact("延安市宝塔区宝塔山路", "716000", "0911-2812345", "0911-2812345")),
+    dict(name="s19-town-2020-pdf-layout-2019-template", ext="txt", layout="spaced", seed=19, scale=7,
+         code="320509111", full="苏州市吴江区同里镇人民政府", agency="同里镇", type="town", level="township",
+         title_lines=["苏州市吴江区同里镇人民政府", "2020年政府信息公开工作年度报告"], year=2020, template="2019",
+         title_expect="苏州市吴江区同里镇人民政府2020年政府信息公开工作年度报告",
+         published="2021-01-25", sections=STD, q={"page_at": 11},
+         contact=contact("苏州市吴江区同里镇同里湖大道", "215217", "0512-63312345", "0512-63312345")),
 ]
