@@ -286,9 +286,14 @@ pub fn headline(r: &Report) -> [Option<i64>; 5] {
 /// A report → its document.
 ///
 /// # Errors
-/// Only when the record cannot be serialized (not expected).
-pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, serde_json::Error> {
-    let field = |name: &str| schema.get_field(name).unwrap_or_else(|_| panic!("schema field {name}"));
+/// When `schema` lacks one of the fields (not this crate's schema) or the record cannot be serialized.
+pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantivy::TantivyError> {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    for name in NAMES.get_or_init(|| self::schema().fields().map(|(_, e)| e.name().to_string()).collect()) {
+        schema.get_field(name)?;
+    }
+    // Every field was found just above, so the fallback below is never taken.
+    let field = |name: &str| schema.get_field(name).unwrap_or(tantivy::schema::Field::from_field_id(0));
     let mut d = TantivyDocument::default();
     d.add_u64(field(f::ID), id_of(&r.source));
     d.add_text(field(f::SOURCE), &r.source);
@@ -317,7 +322,8 @@ pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<Tantiv
     d.add_u64(field(f::SIZE), stamp.size);
     d.add_u64(field(f::MTIME), stamp.mtime);
     d.add_text(field(f::HASH), &stamp.hash);
-    d.add_text(field(f::RECORD), serde_json::to_string(r)?);
+    let json = serde_json::to_string(r).map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
+    d.add_text(field(f::RECORD), json);
     Ok(d)
 }
 

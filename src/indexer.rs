@@ -255,8 +255,7 @@ fn write_all(
             {
                 writer.delete_term(t);
             }
-            let doc = index::document(&schema, &report, &job.stamp)
-                .map_err(|e| IndexError::Io { path: job.path.clone(), source: std::io::Error::other(e) })?;
+            let doc = index::document(&schema, &report, &job.stamp).map_err(tantivy_err)?;
             writer.add_document(doc).map_err(tantivy_err)?;
             s.indexed += 1;
             since_commit += 1;
