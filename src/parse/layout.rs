@@ -79,9 +79,7 @@ pub fn items(text: &str, is_heading: &dyn Fn(&str) -> bool) -> Vec<Item> {
         if group.iter().any(|(_, l)| l.contains('\t')) {
             tabbed_group(&group, is_heading, &mut out);
         } else {
-            for (n, l) in group {
-                out.push(plain_line(n, l));
-            }
+            plain_group(&group, &mut out);
         }
     }
     out
@@ -142,6 +140,35 @@ fn tabbed_group(group: &[(usize, &str)], is_heading: &dyn Fn(&str) -> bool, out:
     }
 }
 
+/// Lines without TABs. A short label followed by lines that each hold one value (a table copied from a
+/// web page, one cell per line) becomes one row; everything else is read line by line.
+fn plain_group(group: &[(usize, &str)], out: &mut Vec<Item>) {
+    let lone_value = |l: &str| is_value_token(l.trim()) && !l.trim().is_empty() && !l.trim().contains(' ');
+    let mut i = 0;
+    while i < group.len() {
+        let (n, l) = group[i];
+        let run = group[i + 1..].iter().take_while(|(_, v)| lone_value(v)).count();
+        let label = l.trim();
+        let short_label = !lone_value(l) && label.chars().count() <= 40 && !label.ends_with(['。', '；', '，']);
+        if run >= 1 && short_label && spaced_row(l).is_none() {
+            let mut cells = vec![label.to_string()];
+            cells.extend(group[i + 1..=i + run].iter().map(|(_, v)| v.trim().to_string()));
+            out.push(Item::Row { line: n, cells });
+            i += run + 1;
+            continue;
+        }
+        // Five or more lone values with no label: a row of numbers (the review table's).
+        if lone_value(l) && run >= 4 {
+            let cells = group[i..=i + run].iter().map(|(_, v)| v.trim().to_string()).collect();
+            out.push(Item::Row { line: n, cells });
+            i += run + 1;
+            continue;
+        }
+        out.push(plain_line(n, l));
+        i += 1;
+    }
+}
+
 /// A line outside tabbed groups: a spaced-layout row when it ends in numbers set off by two or more
 /// spaces (or holds two or more numbers and nothing else), else prose.
 fn plain_line(n: usize, line: &str) -> Item {
@@ -170,10 +197,14 @@ fn spaced_row(line: &str) -> Option<Vec<String>> {
     } else {
         let (last_off, last_tok) = tokens[k - 1];
         let gap = &line[last_off + last_tok.len()..values[0].0];
-        if gap.chars().count() < 2 {
+        let label = &line[..last_off + last_tok.len()];
+        // Copied web text separates cells by one space: accept that only for a short label with two
+        // or more numbers after it (`规章 0 0 3`), never for a sentence (`…共计 95`).
+        let sentence = label.contains(['。', '；', '，', ',', '：', ':']);
+        let single_space_row = values.len() >= 2 && label.chars().count() <= 40 && !sentence;
+        if gap.chars().count() < 2 && !single_space_row {
             return None;
         }
-        let label = &line[..last_off + last_tok.len()];
         if label.trim_end().ends_with(['。', '；', '，', ',']) {
             return None;
         }
@@ -281,6 +312,18 @@ mod tests {
     fn spaced_rows_need_a_wide_gap() {
         let r = rows("规章            1          0        11\n截至目前共计 95\n447   7  0\n2020");
         assert_eq!(r, vec![vec!["规章", "1", "0", "11"], vec!["447", "7", "0"]]);
+    }
+
+    #[test]
+    fn single_spaces_between_cells_when_the_row_is_clearly_a_row() {
+        let r = rows("规章 0 0 3\n电话：0552 6801005\n截至目前，共计 95 个");
+        assert_eq!(r, vec![vec!["规章", "0", "0", "3"]]);
+    }
+
+    #[test]
+    fn one_cell_per_line_without_tabs() {
+        let r = rows("信息内容\n规章\n0\n1\n12\n行政许可\n447228\n二、正文。");
+        assert_eq!(r, vec![vec!["规章", "0", "1", "12"], vec!["行政许可", "447228"]]);
     }
 
     #[test]
