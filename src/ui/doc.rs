@@ -22,6 +22,8 @@ pub enum DocLine {
     Heading {
         /// Section number (1-based).
         n: usize,
+        /// The numeral printed on it (三 → 3), when there is one.
+        numeral: Option<usize>,
         /// Heading text.
         text: String,
     },
@@ -79,7 +81,8 @@ pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine
     for (i, s) in r.sections.iter().enumerate() {
         out.push(DocLine::Blank);
         let num = s.number.as_deref().map_or(String::new(), |n| format!("{n}、"));
-        out.push(DocLine::Heading { n: i + 1, text: clean(&format!("{num}{}", s.title)) });
+        let numeral = s.number.as_deref().and_then(numeral_value);
+        out.push(DocLine::Heading { n: i + 1, numeral, text: clean(&format!("{num}{}", s.title)) });
         for para in s.text.lines() {
             for l in wrap(&clean(para), width.max(10)) {
                 out.push(DocLine::Text(l));
@@ -124,10 +127,18 @@ fn table_lines(out: &mut Vec<DocLine>, id: TableId, g: &Grid, width: usize) {
     }
 }
 
-/// The line where section `n` (1-based) starts.
+/// `三` → 3, `3` → 3.
+fn numeral_value(s: &str) -> Option<usize> {
+    const CN: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    s.parse().ok().or_else(|| s.chars().next().and_then(|c| CN.iter().position(|d| *d == c)).map(|i| i + 1))
+}
+
+/// The line where section `n` starts: the heading numbered `n` (三 for 3), else the n-th heading.
 #[must_use]
 pub fn section_line(doc: &[DocLine], n: usize) -> Option<usize> {
-    doc.iter().position(|l| matches!(l, DocLine::Heading { n: k, .. } if *k == n))
+    doc.iter()
+        .position(|l| matches!(l, DocLine::Heading { numeral: Some(k), .. } if *k == n))
+        .or_else(|| doc.iter().position(|l| matches!(l, DocLine::Heading { n: k, .. } if *k == n)))
 }
 
 /// The table in view: the first whose title is within the page starting at `at`, else the nearest above.
