@@ -248,3 +248,40 @@ fn reviews_table_columns_align_exactly() {
     let digits_end = row.trim_end().len();
     assert_eq!(unicode_width::UnicodeWidthStr::width(&row[..digits_end]), col_end(header, "总计"), "\n{header}\n{row}");
 }
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for (w, h) in [(1, 1), (10, 3), (20, 5), (30, 8), (200, 3), (3, 60)] {
+        let mut app = app_with_results(w, h);
+        draw(&app, w, h);
+        app.update(Action::Help);
+        draw(&app, w, h);
+        app.update(Action::Help);
+        open_report(&mut app, "s07-prefecture-2024-pdf-layout-balance-fail.txt");
+        for a in [Action::Section(3), Action::Right, Action::Right, Action::Bottom, Action::StartFlag] {
+            app.update(a);
+            draw(&app, w, h);
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_from_reports_never_reach_the_screen() {
+    let mut app = app_with_results(80, 24);
+    let mut hostile = sample("s01-town-2020-tabbed.txt");
+    hostile.title = Some("标题\u{1b}]52;c;aGk=\u{7}\u{1b}[2J".into());
+    hostile.sections[0].text = "正文\u{1b}[31m红色\u{9b}31m\r回车".into();
+    app.result.hits[0].agency = "枫桥镇\u{1b}[5m".into();
+    let t = draw(&app, 80, 24);
+    let check = |t: &Terminal<TestBackend>| {
+        let buf = t.backend().buffer();
+        for cell in buf.content() {
+            assert!(!cell.symbol().chars().any(|c| c.is_control()), "control character on screen: {:?}", cell.symbol());
+        }
+    };
+    check(&t);
+    app.update(Action::Back);
+    app.update(Action::Open);
+    app.update(Action::Loaded(Box::new(hostile)));
+    check(&draw(&app, 80, 24));
+}
