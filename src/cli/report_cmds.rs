@@ -126,8 +126,8 @@ pub(super) fn show(
 ) -> Result<ExitCode> {
     let r = match open(index) {
         Ok((idx, searcher)) => resolve(&idx, &searcher, target, year)?,
-        Err(e) if Path::new(target).is_file() => {
-            let _ = e;
+        // No index yet: a file can still be shown, parsed on the spot.
+        Err(_) if Path::new(target).is_file() => {
             let src = crate::load::load_path(Path::new(target))?;
             crate::parse::parse_source(&src, target)?
         }
