@@ -434,14 +434,6 @@ def body_sections(agency, year, template, kinds_titles, tables_text):
     return "\n".join(parts)
 
 
-STD_TITLES = [
-    ("一、", "总体情况", "overview"),
-    ("二、", "主动公开政府信息情况", "active"),
-    ("三、", "收到和处理政府信息公开申请情况", "applications"),
-    ("四、", "政府信息公开行政复议、行政诉讼情况", "reviews"),
-    ("五、", "存在的主要问题及改进情况", "problems"),
-    ("六、", "其他需要报告的事项", "other_matters"),
-]
 
 
 def write(name, data):
@@ -545,7 +537,7 @@ def build(spec):
     code = spec["code"]
     agency_full = spec["full"]
     year = spec["year"]
-    titles = spec.get("sections", STD_TITLES)
+    titles = spec["sections"]
     contact = spec.get("contact", {})
     pre = [f"本报告由{agency_full}根据《中华人民共和国政府信息公开条例》编制，"
            f"所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"]
