@@ -209,7 +209,9 @@ pub fn contact(text: &str) -> Contact {
     static MAIL: OnceLock<Regex> = OnceLock::new();
     static WEB: OnceLock<Regex> = OnceLock::new();
     let first = |r: &Regex| r.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string());
-    let address = first(re(&ADDR, r"(?:通讯地址|办公地址|联系地址|地址)\s*[:：]\s*([^；;，,。）)\n]{2,60})"));
+    let address = first(re(&ADDR, r"(?:通讯地址|办公地址|联系地址|地址)\s*[:：]\s*([^；;，,。）)\n]{2,60})"))
+        .map(|a| cut_at_labels(&a))
+        .filter(|a| !a.is_empty());
     let postcode = first(re(&POST, r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})"));
     let phone = first(re(&PHONE, r"(?:电话|联系电话|咨询电话|热线|传真)\s*[:：]?\s*([0-9\-－—–()（）\s]{7,24})"))
         .and_then(|p| normalize_phone(&p));
@@ -221,6 +223,16 @@ pub fn contact(text: &str) -> Contact {
         r"(?:网址|网站地址|网站|网页)\s*[:：]?\s*((?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[A-Za-z0-9_./?=&%#\-]*)?)",
     ));
     Contact { address, postcode, phone, email, website }
+}
+
+/// Contact labels that end the field before them.
+const CONTACT_LABELS: [&str; 9] =
+    ["邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址", "联系人"];
+
+/// An address run on into the next field (`…66号邮编：611731`) is cut before that field's label.
+fn cut_at_labels(a: &str) -> String {
+    let end = CONTACT_LABELS.iter().filter_map(|l| a.find(l)).min().unwrap_or(a.len());
+    a[..end].trim().to_string()
 }
 
 /// `0552－6801005`, `(0552)6801005`, `0552 6801005`, `05526801005` → `0552-6801005`; mobiles as digits.
@@ -250,6 +262,7 @@ pub fn unwrap_lines(lines: &[String]) -> String {
         let l = l.trim();
         let join = out.chars().last().is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
             && l.chars().next().is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+            && !CONTACT_LABELS.iter().chain(&["地址"]).any(|w| l.starts_with(w))
             && super::sections::candidate(l).is_none_or(|h| h.number.is_none());
         if !out.is_empty() && !join {
             out.push('\n');
@@ -327,6 +340,16 @@ mod tests {
         assert_eq!(c.phone.as_deref(), Some("0552-6801005"));
         assert_eq!(c.email.as_deref(), Some("ljz@sina.com"));
         assert_eq!(c.website.as_deref(), Some("http://www.milin.gov.cn"));
+    }
+
+    #[test]
+    fn contact_fields_on_separate_lines() {
+        let text = unwrap_lines(&lines("联系方式：\n地址：郫都区犀浦街道犀团路66号\n邮编：611731\n电话：028 87912345"));
+        let c = contact(&text);
+        assert_eq!(c.address.as_deref(), Some("郫都区犀浦街道犀团路66号"));
+        assert_eq!(c.postcode.as_deref(), Some("611731"));
+        assert_eq!(c.phone.as_deref(), Some("028-87912345"));
+        assert_eq!(contact("地址：某路1号邮编：100000").address.as_deref(), Some("某路1号"));
     }
 
     #[test]

@@ -38,8 +38,14 @@ pub fn candidate(line: &str) -> Option<Heading> {
     if s.is_empty() || s.starts_with(['（', '(']) {
         return None;
     }
+    if s.ends_with(['、', '，', '；', ',']) {
+        return None; // a wrapped line of a sentence, not a heading
+    }
     let (number, chinese, ordinal, rest) = split_numbering(s);
     let title = rest.trim_start_matches(['、', '.', '．', ' ']).to_string();
+    if number.is_none() && !starts_like_a_section(&title) {
+        return None; // a bare line must begin as a section title does, not mid-sentence
+    }
     let len = title.chars().count();
     if !(2..=32).contains(&len) || title.contains(['。', '；', ';', '，']) {
         return run_in(number, chinese, ordinal, &title);
@@ -70,6 +76,30 @@ fn run_in(number: Option<String>, chinese: bool, ordinal: Option<u32>, title: &s
         title: head.to_string(),
         rest: Some(rest).filter(|r| !r.is_empty()),
     })
+}
+
+/// How the standard section titles begin (bare headings must begin so).
+fn starts_like_a_section(title: &str) -> bool {
+    const STARTS: [&str; 17] = [
+        "总体情况",
+        "概述",
+        "基本情况",
+        "总体概况",
+        "主动公开",
+        "收到和处理",
+        "依申请",
+        "政府信息公开行政复议",
+        "政府信息公开的行政复议",
+        "因政府信息公开",
+        "行政复议",
+        "存在的主要问题",
+        "存在问题",
+        "主要问题",
+        "其他需要",
+        "其它需要",
+        "其他事项",
+    ];
+    STARTS.iter().any(|w| title.starts_with(w)) && title.matches('、').count() <= 1
 }
 
 /// Splits `一、` / `1、` / `1.` / `第一部分` numbering off. Returns (numeral, chinese, value, rest).
@@ -303,6 +333,15 @@ mod tests {
         assert_eq!((h.kind, h.title.as_str()), (SectionKind::Overview, "总体情况"));
         assert_eq!(h.rest.as_deref(), Some("2020年，我镇认真贯彻落实条例"));
         assert!(candidate("一是加强领导。主动公开政府信息情况良好。").is_none());
+    }
+
+    #[test]
+    fn wrapped_lead_paragraph_lines_are_not_headings() {
+        assert!(candidate("处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、").is_none());
+        assert!(candidate("主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题").is_none());
+        assert!(candidate("四、政府信息公开行政复议、行政诉讼情况").is_some());
+        assert!(candidate("和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情").is_none());
+        assert!(candidate("政府信息公开行政复议、行政诉讼情况").is_some());
     }
 
     #[test]

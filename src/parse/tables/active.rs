@@ -63,7 +63,8 @@ pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<Figur
     let mut columns: Vec<&str> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
-        let key = label_candidates(entries, i).iter().find_map(|c| match_active(c));
+        let own = e.split().0.last().and_then(|l| match_active(l));
+        let key = own.or_else(|| label_candidates(entries, i).iter().find_map(|c| match_active(c)));
         let key = key.filter(|k| spec.iter().any(|(sk, _, _)| sk == k));
         if values.is_empty() || key.is_none() {
             let cols: Vec<&str> = e.cells.iter().filter_map(|c| match_active_column(c)).collect();

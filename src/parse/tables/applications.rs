@@ -74,15 +74,21 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
 /// Finds the row key of entry `i`, warning about rows that are not part of the template.
 fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>, w: &mut Warn) -> Option<&'static str> {
     let mut group = false;
-    for c in label_candidates(entries, i) {
-        match match_application(&c) {
-            AppLabel::Row(k) => return Some(k),
-            AppLabel::OtherMisc if matches!(prev, Some("other_no_correction" | "other_no_fee")) => {
-                return Some("other_misc");
-            }
-            AppLabel::Group => group = true,
-            AppLabel::OtherMisc | AppLabel::Unknown => {}
+    let mut decide = |c: &str| match match_application(c) {
+        AppLabel::Row(k) => Some(k),
+        AppLabel::OtherMisc if matches!(prev, Some("other_no_correction" | "other_no_fee")) => Some("other_misc"),
+        AppLabel::Group => {
+            group = true;
+            None
         }
+        AppLabel::OtherMisc | AppLabel::Unknown => None,
+    };
+    // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
+    if let Some(k) = entries[i].split().0.last().and_then(|l| decide(l)) {
+        return Some(k);
+    }
+    if let Some(k) = label_candidates(entries, i).iter().find_map(|c| decide(c)) {
+        return Some(k);
     }
     let (labels, values) = entries[i].split();
     let has_number = values.iter().any(|v| matches!(parse_value(v), CellValue::Number { .. }));
