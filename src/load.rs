@@ -1,248 +1,325 @@
 //! Report file → text: the parser side's only file I/O.
 //!
-//! Text files are decoded (BOM, UTF-16 without BOM, UTF-8, else a chardetng guess: GB18030 for
-//! GBK/GB2312 too). HTML and DOCX are flattened into the layout the parser reads: paragraphs one per
-//! line; a table between blank lines, a row per group of lines, each cell starting a line with a TAB,
-//! a cell's further lines continuing without one, rows separated by a blank line.
+//! This module owns reading a report file and turning it into the one text layout the parser reads
+//! (the layout of the seed reports):
+//!
+//! - a paragraph is one line, never starting with a TAB;
+//! - a table is preceded and followed by a blank line; each row is a group of lines and rows are
+//!   separated by one blank line; each cell starts a line with a TAB (`\t` + text), a cell's further
+//!   paragraphs continue on the next lines without a TAB, and an empty cell is a line holding `\t`;
+//! - a merged cell is the one cell the source holds; nested tables' rows join the outer table's rows.
+//!
+//! Formats are sniffed from the content first (zip with `word/document.xml` → DOCX, `%PDF` → refused
+//! with a hint, `<html`/`<table`/`<!doctype html` near the start → HTML, else text), the file name's
+//! extension second. Text is decoded by [`decode`]: BOM, UTF-16 without BOM, UTF-8, else a chardetng
+//! guess (GBK and GB2312 read as GB18030). Text files are returned as they are, with line ends made
+//! `\n`; HTML (`load/html.rs`) and DOCX (`load/docx.rs`) are flattened by `load/layout.rs`.
 
+mod charset;
 mod docx;
 mod html;
+mod layout;
 
 use std::path::{Path, PathBuf};
 
-/// A file read as text.
+/// What a report file was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// `text`, `html` or `docx`.
     pub format: &'static str,
-    /// The detected encoding (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`, `big5` …).
+    /// The encoding the bytes were decoded from: `utf-8`, `gb18030`, `utf-16le`, `utf-16be`, `big5`,
+    /// or another WHATWG encoding name; `utf-8` for DOCX.
     pub encoding: String,
-    /// The text in the flattened layout.
+    /// The text in the flattened layout (see the module documentation).
     pub text: String,
 }
 
-/// Why a file could not be read.
+/// Why a file could not be read as a report. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The file could not be read.
-    #[error("{}: {source}", path.display())]
+    /// The file could not be read from disk.
+    #[error("{}: cannot read the file: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// Cause.
+        /// What the operating system said.
         source: std::io::Error,
     },
-    /// A PDF (or another format not read directly).
+    /// A format that is not read directly (PDF, legacy .doc, spreadsheets, images …).
     #[error("{}: {what} is not read directly; {hint}", path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,
-        /// What it is.
+        /// What the file is, e.g. `PDF`.
         what: &'static str,
-        /// What to do.
+        /// What to do instead.
         hint: &'static str,
     },
-    /// A DOCX that cannot be read.
-    #[error("{}: not a readable DOCX: {reason}", path.display())]
+    /// A zip archive that is not a readable Word .docx.
+    #[error("{}: cannot read it as a Word .docx: {reason}", path.display())]
     BadDocx {
         /// The file.
         path: PathBuf,
-        /// What is wrong.
+        /// What is wrong with the archive or its XML.
         reason: String,
     },
-    /// Nothing in it.
-    #[error("{}: the file is empty", path.display())]
+    /// Binary data that is neither text, HTML nor DOCX.
+    #[error("{}: this is binary data, not a text, HTML or .docx report", path.display())]
+    NotAReport {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds no text.
+    #[error("{}: the file holds no text", path.display())]
     Empty {
         /// The file.
         path: PathBuf,
     },
 }
 
-/// Extensions the indexer reads (case-insensitive).
+/// Extensions the directory indexer reads (compared case-insensitively).
 const EXTENSIONS: [&str; 7] = ["txt", "text", "htm", "html", "shtml", "xhtml", "docx"];
 
-/// Whether the directory walker should read this file.
+/// Whether the file's extension is one the indexer reads: txt, text, htm, html, shtml, xhtml, docx
+/// (any case).
 #[must_use]
 pub fn is_supported_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Reads a file.
+/// Reads a report file and returns its text in the flattened layout.
 ///
 /// # Errors
-/// [`LoadError`] naming the file.
+/// [`LoadError`] naming the file: it cannot be read, is a PDF or another unsupported format, is a
+/// broken .docx, is binary data, or holds no text.
 pub fn load_path(path: &Path) -> Result<Source, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     load_bytes(&bytes, &path.display().to_string())
 }
 
-/// Reads a file's bytes; `name` is used for the extension and in errors.
+/// Reads a report held in memory; `name_hint` (a file name or path) gives the extension used when
+/// the content does not show the format, and names the file in errors.
 ///
 /// # Errors
-/// [`LoadError`] naming the file.
-pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Source, LoadError> {
-    let path = PathBuf::from(name);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::Empty { path });
-    }
-    if bytes.starts_with(b"%PDF") {
-        let hint = "convert it with `pdftotext -layout FILE.pdf FILE.txt` and read the text";
-        return Err(LoadError::Unsupported { path, what: "PDF", hint });
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        let text = docx::text(bytes).map_err(|reason| LoadError::BadDocx { path, reason })?;
-        return Ok(Source { format: "docx", encoding: "utf-8".into(), text });
-    }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        let hint = "save it as .docx (or text) first";
-        return Err(LoadError::Unsupported { path, what: "a legacy Word .doc file", hint });
+/// As [`load_path`], except for I/O errors.
+pub fn load_bytes(bytes: &[u8], name_hint: &str) -> Result<Source, LoadError> {
+    let path = PathBuf::from(name_hint);
+    if let Some((what, hint)) = unsupported(bytes) {
+        return Err(LoadError::Unsupported { path, what, hint });
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    if html::looks_like_html(bytes) || matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") {
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let html = !zip && html::looks_like_html(bytes);
+    let source = if zip || (!html && ext == "docx") {
+        load_docx(bytes, &path)?
+    } else if html || matches!(ext.as_str(), "htm" | "html" | "shtml" | "xhtml") {
         let (text, encoding) = html::text(bytes);
-        return Ok(Source { format: "html", encoding, text });
+        Source { format: "html", encoding, text }
+    } else {
+        let (text, encoding) = decode(bytes);
+        if charset::looks_binary(&text) {
+            return Err(LoadError::NotAReport { path });
+        }
+        Source { format: "text", encoding: encoding.to_string(), text: text.replace("\r\n", "\n").replace('\r', "\n") }
+    };
+    if source.text.trim().is_empty() {
+        return Err(LoadError::Empty { path });
     }
-    let (text, encoding) = decode(bytes);
-    Ok(Source { format: "text", encoding: encoding.to_string(), text: text.replace("\r\n", "\n").replace('\r', "\n") })
+    Ok(source)
 }
 
-/// Decodes text bytes: BOM, UTF-16 by its zero bytes, UTF-8, else chardetng's guess. Never fails.
+fn load_docx(bytes: &[u8], path: &Path) -> Result<Source, LoadError> {
+    match docx::text(bytes) {
+        Ok(text) => Ok(Source { format: "docx", encoding: "utf-8".into(), text }),
+        Err(docx::Problem::Bad(reason)) => Err(LoadError::BadDocx { path: path.to_path_buf(), reason }),
+        Err(docx::Problem::Other { what, hint }) => {
+            Err(LoadError::Unsupported { path: path.to_path_buf(), what, hint })
+        }
+    }
+}
+
+/// Formats recognised by their first bytes that are not read: what they are and what to do.
+fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const OFFICE: &str = "save it as .docx, HTML or text first (e.g. `libreoffice --headless --convert-to docx FILE`)";
+    const NOT_REPORT: &str = "a report must be a text, HTML or .docx file";
+    let head = &bytes[..bytes.len().min(1024)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    if head[start..].starts_with(b"%PDF") || head.windows(5).any(|w| w == b"%PDF-") {
+        return Some(("PDF", "convert it with `pdftotext -layout FILE.pdf FILE.txt` and read the .txt"));
+    }
+    let magic: [(&[u8], &'static str, &'static str); 9] = [
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office file (.doc/.xls/.wps)", OFFICE),
+        (b"{\\rtf", "an RTF document", OFFICE),
+        (b"\x89PNG", "an image (PNG)", NOT_REPORT),
+        (b"\xFF\xD8\xFF", "an image (JPEG)", NOT_REPORT),
+        (b"GIF8", "an image (GIF)", NOT_REPORT),
+        (b"Rar!", "a RAR archive", "unpack it first"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive", "unpack it first"),
+        (b"\x1F\x8B", "a gzip archive", "unpack it first"),
+        (b"\x7FELF", "a program (ELF)", NOT_REPORT),
+    ];
+    magic.iter().find(|(m, _, _)| bytes.starts_with(m)).map(|(_, what, hint)| (*what, *hint))
+}
+
+/// Decodes text bytes and names the encoding. Never fails: undecodable bytes become U+FFFD.
+///
+/// In order: a BOM (UTF-8, UTF-16LE, UTF-16BE); UTF-16 without a BOM, told by its zero bytes at
+/// every other position or by decoding to CJK text; UTF-8 (a few stray invalid bytes in otherwise
+/// UTF-8 text are tolerated); else chardetng's guess, with GBK, GB2312 and GB18030 all read and
+/// reported as `gb18030`.
 #[must_use]
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), label(enc));
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        return (text.into_owned(), charset::label(enc));
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    if let Some(enc) = charset::utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        return (text.into_owned(), label(enc));
+        return (text.into_owned(), charset::label(enc));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), "utf-8");
+    if charset::is_mostly_utf8(bytes) {
+        return (String::from_utf8_lossy(bytes).into_owned(), "utf-8");
     }
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
-    let mut enc = det.guess(None, chardetng::Utf8Detection::Deny);
-    if enc == encoding_rs::GBK || enc == encoding_rs::UTF_8 {
-        enc = encoding_rs::GB18030;
-    }
+    let enc = charset::guess_legacy(bytes);
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), label(enc))
-}
-
-/// UTF-16 text without a BOM: its ASCII (digits, newlines, TABs) puts zero bytes in every other
-/// position and almost never in the others, and it decodes to plausible text.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let n = bytes.len().min(8192) / 2 * 2;
-    if n < 8 {
-        return None;
-    }
-    let sample = &bytes[..n];
-    let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    let half = n / 2;
-    let enc = if odd * 20 > half && even < odd / 4 {
-        encoding_rs::UTF_16LE
-    } else if even * 20 > half && odd < even / 4 {
-        encoding_rs::UTF_16BE
-    } else {
-        return None;
-    };
-    let (text, had_errors) = enc.decode_without_bom_handling(sample);
-    let plausible = text
-        .chars()
-        .filter(|c| {
-            crate::parse::normalize::is_han(*c) || c.is_ascii_graphic() || c.is_whitespace() || is_cjk_punct(*c)
-        })
-        .count();
-    (!had_errors && plausible * 10 >= text.chars().count() * 9).then_some(enc)
-}
-
-fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2010}'..='\u{2027}')
-}
-
-fn label(enc: &'static encoding_rs::Encoding) -> &'static str {
-    match enc.name() {
-        "UTF-8" => "utf-8",
-        "UTF-16LE" => "utf-16le",
-        "UTF-16BE" => "utf-16be",
-        "GBK" | "gb18030" => "gb18030",
-        "Big5" => "big5",
-        _ => "other",
-    }
-}
-
-/// Appends a table (rows of cells, each cell a list of lines) in the flattened layout.
-fn push_table(out: &mut String, rows: &[Vec<Vec<String>>]) {
-    if rows.iter().all(Vec::is_empty) {
-        return;
-    }
-    if !out.is_empty() && !out.ends_with("\n\n") {
-        out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
-    }
-    for row in rows.iter().filter(|r| !r.is_empty()) {
-        for cell in row {
-            out.push('\t');
-            let lines: Vec<&String> = cell.iter().filter(|l| !l.trim().is_empty()).collect();
-            out.push_str(&lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join("\n"));
-            out.push('\n');
-        }
-        out.push('\n');
-    }
+    (text.into_owned(), charset::label(enc))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    const LINE: &str = "刘集镇2020年度政府信息公开年报。本年度报告根据《中华人民共和国政府信息公开条例》编制。";
 
     #[test]
-    fn utf8_with_and_without_bom() {
-        assert_eq!(decode("刘集镇".as_bytes()), ("刘集镇".to_string(), "utf-8"));
-        let mut b = vec![0xEF, 0xBB, 0xBF];
-        b.extend_from_slice("刘集镇".as_bytes());
-        assert_eq!(decode(&b), ("刘集镇".to_string(), "utf-8"));
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode(LINE.as_bytes()), (LINE.to_string(), "utf-8"));
+        assert_eq!(decode(&[b"\xEF\xBB\xBF", LINE.as_bytes()].concat()), (LINE.to_string(), "utf-8"));
     }
 
     #[test]
-    fn gb18030_is_detected() {
-        let line = "刘集镇2020年度政府信息公开年报。本年度报告根据《中华人民共和国政府信息公开条例》编制。";
-        let (bytes, _, _) = encoding_rs::GB18030.encode(line);
-        assert_eq!(decode(&bytes), (line.to_string(), "gb18030"));
+    fn decodes_gb18030_and_reports_it() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode(LINE);
+        assert_eq!(decode(&bytes), (LINE.to_string(), "gb18030"));
+        let (gbk, _, _) = encoding_rs::GBK.encode("一、总体情况\n本机关主动公开政府信息1036条。\n");
+        assert_eq!(decode(&gbk).1, "gb18030");
     }
 
     #[test]
-    fn utf16_with_and_without_bom() {
-        let s = "政府信息公开工作年度报告 2020";
-        let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let ascii = "annual report 2020 text";
-        let le_ascii: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()), (s.to_string(), "utf-16le"));
-        assert_eq!(decode(&[&[0xFE, 0xFF][..], &be].concat()), (s.to_string(), "utf-16be"));
-        assert_eq!(decode(&le_ascii), (ascii.to_string(), "utf-16le"));
+    fn decodes_utf16_with_and_without_bom() {
+        let le: Vec<u8> = LINE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = LINE.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()), (LINE.to_string(), "utf-16le"));
+        assert_eq!(decode(&[&[0xFE, 0xFF][..], &be].concat()), (LINE.to_string(), "utf-16be"));
+        assert_eq!(decode(&le), (LINE.to_string(), "utf-16le"));
+        assert_eq!(decode(&be), (LINE.to_string(), "utf-16be"));
     }
 
     #[test]
-    fn garbage_decodes_without_failing() {
-        let (t, _) = decode(&[0xFF, 0x00, 0x81, 0x30, 0xC0]);
-        assert!(!t.is_empty());
+    fn decodes_utf16_without_ascii_and_never_mistakes_gbk_for_it() {
+        let cjk = "政府信息公开工作年度报告主动公开规章";
+        let le: Vec<u8> = cjk.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le), (cjk.to_string(), "utf-16le"));
+        let lines =
+            ["一、总体情况", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "规章 0 0 0", "Total 12"];
+        for l in lines {
+            let (gbk, _, _) = encoding_rs::GBK.encode(l);
+            assert_eq!(decode(&gbk).0, l, "{l}");
+        }
     }
 
     #[test]
-    fn pdf_and_doc_are_refused_with_a_hint() {
-        let e = load_bytes(b"%PDF-1.7 ...", "r.pdf").err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.contains("r.pdf") && e.contains("pdftotext"), "{e}");
-        let e = load_bytes(&[0xD0, 0xCF, 0x11, 0xE0, 1, 2], "r.doc").err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.contains(".docx"), "{e}");
-        assert!(matches!(load_bytes(b"  \n", "e.txt"), Err(LoadError::Empty { .. })));
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let bytes = [LINE.as_bytes(), b"\xFF", LINE.as_bytes()].concat();
+        let (text, enc) = decode(&bytes);
+        assert_eq!(enc, "utf-8");
+        assert_eq!(text, format!("{LINE}\u{FFFD}{LINE}"));
+    }
+
+    #[test]
+    fn short_garbage_decodes_without_failing() {
+        for bytes in [&[0xFF, 0x00, 0x81, 0x30, 0xC0][..], &[0x80], &[], &[0xFE], &[0, 0, 0]] {
+            let (text, enc) = decode(bytes);
+            assert!(!enc.is_empty());
+            assert!(text.len() <= bytes.len() * 3 + 3);
+        }
+    }
+
+    #[test]
+    fn text_files_keep_their_text_with_unix_line_ends() {
+        let src = load_bytes("一、总体情况\r\n\t规章\r\n\t3\r正文  ".as_bytes(), "a.txt").ok();
+        let src = src.unwrap_or_else(|| panic!("text should load"));
+        assert_eq!((src.format, src.encoding.as_str()), ("text", "utf-8"));
+        assert_eq!(src.text, "一、总体情况\n\t规章\n\t3\n正文  ");
+    }
+
+    #[test]
+    fn pdf_and_other_formats_are_refused_with_a_hint() {
+        let e = load_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "r.pdf").err().map(|e| e.to_string());
+        let e = e.unwrap_or_default();
+        assert!(e.contains("r.pdf") && e.contains("PDF") && e.contains("pdftotext -layout"), "{e}");
+        let e = load_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "r.doc").err().map(|e| e.to_string());
+        assert!(e.unwrap_or_default().contains(".docx"));
+        assert!(matches!(load_bytes(b"  \n\t", "e.txt"), Err(LoadError::Empty { .. })));
+        assert!(matches!(load_bytes(b"", "e.txt"), Err(LoadError::Empty { .. })));
+        let binary: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
+        assert!(matches!(load_bytes(&binary, "b.txt"), Err(LoadError::NotAReport { .. })));
+    }
+
+    #[test]
+    fn sniffs_content_before_extension() {
+        let page = "\u{feff}  <!DOCTYPE html><html><body><p>一、总体情况</p></body></html>";
+        let src = load_bytes(page.as_bytes(), "report.txt").ok().map(|s| (s.format, s.text));
+        assert_eq!(src, Some(("html", "一、总体情况\n".to_string())));
+        let src = load_bytes("一、总体情况".as_bytes(), "report.html").ok().map(|s| s.format);
+        assert_eq!(src, Some("html"));
+        let e = load_bytes("一、总体情况".as_bytes(), "report.docx").err().map(|e| e.to_string());
+        assert!(e.unwrap_or_default().contains("report.docx"));
+    }
+
+    #[test]
+    fn docx_is_read_and_a_zip_without_document_xml_names_the_file() {
+        let body = "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let src = load_bytes(&docx::tests::docx(body, &[]), "报告.bin").ok();
+        let src = src.map(|s| (s.format, s.encoding, s.text));
+        assert_eq!(src, Some(("docx", "utf-8".to_string(), "一、总体情况\n\n\t规章\n".to_string())));
+        let e = load_bytes(&docx::tests::zip_of(&[("a.txt", "x")]), "dir/报告.docx").err();
+        assert!(matches!(&e, Some(LoadError::BadDocx { path, .. }) if path == Path::new("dir/报告.docx")));
+        let msg = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.starts_with("dir/报告.docx: ") && msg.contains("word/document.xml"), "{msg}");
     }
 
     #[test]
     fn supported_extensions() {
-        assert!(is_supported_extension(Path::new("a/B.HTML")));
-        assert!(is_supported_extension(Path::new("x.docx")));
-        assert!(!is_supported_extension(Path::new("x.pdf")));
-        assert!(!is_supported_extension(Path::new("README")));
+        for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml"] {
+            assert!(is_supported_extension(Path::new(ok)), "{ok}");
+        }
+        for no in ["x.pdf", "README", "x.doc", "txt"] {
+            assert!(!is_supported_extension(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error_naming_it() {
+        let e = load_path(Path::new("/nonexistent/报告.txt")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("/nonexistent/报告.txt") && e.contains("cannot read"), "{e}");
+    }
+
+    proptest! {
+        #[test]
+        fn load_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = load_bytes(&bytes, "x.txt");
+            let _ = load_bytes(&bytes, "x.docx");
+            let _ = load_bytes(&[b"PK\x03\x04", &bytes[..]].concat(), "x");
+            let _ = load_bytes(&[b"<html>", &bytes[..]].concat(), "x");
+            let _ = decode(&bytes);
+        }
+
+        #[test]
+        fn html_like_text_never_panics(s in "(<(/?)(table|tr|td|th|p|br|div|pre|script|caption|b) ?(colspan=2|hidden)?>|[a-z一二\t\n &;]){0,80}") {
+            let _ = load_bytes(s.as_bytes(), "x.html");
+        }
     }
 }

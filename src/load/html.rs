@@ -1,73 +1,25 @@
-//! HTML pages → the flattened text layout (scraper's HTML5 parser).
+//! HTML pages → the flattened text layout, with scraper's HTML5 parser.
+//!
+//! Decoding respects a declared charset. Scripts, styles, the head (with its `<title>`), hidden
+//! elements and the like are dropped; block elements and `<br>` end lines; whitespace runs collapse
+//! to one space (`&nbsp;` included). Data tables become the TAB layout; a table that holds tables and
+//! long text, or only one column, is page layout and is read through as if it were not there.
 
 use scraper::{ElementRef, Html, Node};
 
-use super::{decode, push_table};
+use super::charset;
+use super::layout::Layout;
 
-/// Whether the bytes start like an HTML document.
-#[must_use]
-pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    ["<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<div", "<p>", "<p "]
-        .iter()
-        .any(|t| head.starts_with(t))
-}
+/// Elements whose content is never report text.
+const SKIP: [&str; 12] = [
+    "script", "style", "head", "title", "noscript", "template", "iframe", "svg", "object", "select", "button",
+    "textarea",
+];
 
-/// The charset a page declares in its first bytes.
-fn declared(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let at = head.find("charset")?;
-    let rest = head[at + "charset".len()..].trim_start().strip_prefix('=')?.trim_start();
-    let label: String = rest
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes())
-}
-
-/// Decodes and flattens a page. Returns the text and the encoding name.
-#[must_use]
-pub fn text(bytes: &[u8]) -> (String, String) {
-    let (src, enc) = match declared(bytes) {
-        Some(e) if encoding_rs::Encoding::for_bom(bytes).is_none() => {
-            let e = if e == encoding_rs::GBK || e == encoding_rs::GB18030 { encoding_rs::GB18030 } else { e };
-            let (t, _) = e.decode_without_bom_handling(bytes);
-            let name = if e == encoding_rs::GB18030 { "gb18030".to_string() } else { e.name().to_ascii_lowercase() };
-            (t.into_owned(), name)
-        }
-        _ => {
-            let (t, e) = decode(bytes);
-            (t, e.to_string())
-        }
-    };
-    let doc = Html::parse_document(&src);
-    let mut f = Flattener::default();
-    f.walk(doc.root_element());
-    f.flush_line();
-    (f.out.trim_end().to_string() + "\n", enc)
-}
-
-fn has_inner_table(el: ElementRef<'_>) -> bool {
-    el.descendants().skip(1).any(|n| n.value().as_element().is_some_and(|e| e.name().eq_ignore_ascii_case("table")))
-}
-
-/// Builds the flattened text while walking the tree.
-#[derive(Default)]
-struct Flattener {
-    out: String,
-    line: String,
-    /// Rows of the outermost open table; each row a list of cells, each cell a list of lines.
-    rows: Vec<Vec<Vec<String>>>,
-    depth: usize,
-}
-
-const SKIP: [&str; 8] = ["script", "style", "head", "title", "noscript", "template", "iframe", "svg"];
-const BLOCK: [&str; 16] = [
+/// Elements that end the line before and after them.
+const BLOCK: [&str; 28] = [
     "p",
     "div",
-    "br",
     "h1",
     "h2",
     "h3",
@@ -75,53 +27,166 @@ const BLOCK: [&str; 16] = [
     "h5",
     "h6",
     "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
     "section",
     "article",
     "center",
-    "pre",
     "blockquote",
     "hr",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "aside",
+    "form",
+    "fieldset",
+    "address",
+    "figure",
 ];
 
+/// Elements deeper than this are read as plain text (the walk recurses).
+const MAX_DEPTH: usize = 256;
+
+/// Own cell text (outside nested tables) this long in a table holding tables means the table
+/// frames the page.
+const LONG_CELL: usize = 80;
+
+/// Text this long in a one-column table, or in any one cell, means the table frames the page: no
+/// data cell of a report is nearly as long.
+const LONG_TEXT: usize = 300;
+
+/// Whether the bytes start like an HTML document: after a BOM, whitespace, an XML declaration and
+/// comments, a doctype or one of the usual first tags.
+#[must_use]
+pub(super) fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(2048)).unwrap_or_default();
+    let (head, _) = super::decode(head);
+    let mut rest = head.to_ascii_lowercase();
+    loop {
+        let t = rest.trim_start_matches('\u{feff}').trim_start();
+        let skipped = [("<?", "?>"), ("<!--", "-->")].iter().find_map(|(open, close)| {
+            t.strip_prefix(open).map(|r| r.find(close).map_or("", |end| &r[end + close.len()..]))
+        });
+        match skipped {
+            Some(r) => rest = r.to_string(),
+            None => return starts_with_tag(t),
+        }
+    }
+}
+
+fn starts_with_tag(t: &str) -> bool {
+    const TAGS: [&str; 24] = [
+        "html", "head", "body", "table", "meta", "title", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span",
+        "font", "center", "style", "script", "link", "base", "pre", "br", "tr",
+    ];
+    if t.starts_with("<!doctype html") {
+        return true;
+    }
+    TAGS.iter().any(|tag| {
+        t.strip_prefix('<')
+            .and_then(|r| r.strip_prefix(tag))
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+    })
+}
+
+/// Decodes a page: a BOM or UTF-16 first, then the declared charset (unless the page is valid
+/// UTF-8 text while declaring another, as re-saved pages are), else [`super::decode`].
+fn decode_page(bytes: &[u8]) -> (String, String) {
+    let bom_or_utf16 = encoding_rs::Encoding::for_bom(bytes).is_some() || charset::utf16_without_bom(bytes).is_some();
+    let declared = charset::declared(bytes)
+        .filter(|e| !bom_or_utf16 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
+    match declared {
+        Some(e) if e == encoding_rs::UTF_8 && !charset::is_mostly_utf8(bytes) => owned(super::decode(bytes)),
+        Some(e) if e != encoding_rs::UTF_8 && !charset::is_strict_utf8_with_text(bytes) => {
+            let e = charset::widen(e);
+            let (text, _) = e.decode_without_bom_handling(bytes);
+            (text.into_owned(), charset::label(e).to_string())
+        }
+        _ => owned(super::decode(bytes)),
+    }
+}
+
+fn owned((text, enc): (String, &'static str)) -> (String, String) {
+    (text, enc.to_string())
+}
+
+/// Decodes and flattens a page; returns the text and the encoding's name.
+#[must_use]
+pub(super) fn text(bytes: &[u8]) -> (String, String) {
+    let (src, enc) = decode_page(bytes);
+    let doc = Html::parse_document(&src);
+    let mut f = Flattener { layout: Layout::new(false), line: String::new(), tables: Vec::new(), pre: 0 };
+    f.walk(doc.root_element(), 0);
+    f.flush();
+    (f.layout.finish(), enc)
+}
+
+/// Walks the element tree, collecting the current line of inline text.
+struct Flattener {
+    layout: Layout,
+    line: String,
+    /// One entry per open `<table>`: whether it is read as data (`true`) or as page layout.
+    tables: Vec<bool>,
+    /// Depth of `<pre>` elements, where line ends are kept.
+    pre: usize,
+}
+
 impl Flattener {
-    fn walk(&mut self, el: ElementRef<'_>) {
-        let name = el.value().name().to_ascii_lowercase();
-        if SKIP.contains(&name.as_str()) {
+    fn walk(&mut self, el: ElementRef<'_>, depth: usize) {
+        let name = el.value().name();
+        if SKIP.contains(&name) || hidden(el) {
             return;
         }
-        match name.as_str() {
-            // A table that holds tables is page layout, not data: read through it.
-            "table" if has_inner_table(el) => self.children(el),
-            "table" => self.table(el),
-            "tr" if self.depth > 0 => {
-                self.rows.push(Vec::new());
-                self.children(el);
+        if depth > MAX_DEPTH {
+            el.text().for_each(|t| self.text(t));
+            return;
+        }
+        let in_data_table = self.tables.last().copied().unwrap_or(false);
+        match name {
+            "table" => self.table(el, depth),
+            "tr" if in_data_table => {
+                self.flush();
+                self.layout.open_row();
+                self.children(el, depth);
+                self.flush();
+                self.layout.close_row();
             }
-            "td" | "th" if self.depth > 0 => {
-                if self.rows.is_empty() {
-                    self.rows.push(Vec::new());
-                }
-                if let Some(r) = self.rows.last_mut() {
-                    r.push(vec![String::new()]);
-                }
-                self.children(el);
+            "td" | "th" if in_data_table => {
+                self.flush();
+                self.layout.open_cell();
+                self.children(el, depth);
+                self.flush();
+                self.layout.close_cell();
             }
-            n if BLOCK.contains(&n) => {
-                self.break_line();
-                self.children(el);
-                self.break_line();
+            "br" => self.flush(),
+            "pre" => {
+                self.flush();
+                self.pre += 1;
+                self.children(el, depth);
+                self.pre -= 1;
+                self.flush();
             }
-            _ => self.children(el),
+            n if BLOCK.contains(&n) || matches!(n, "tr" | "td" | "th" | "caption" | "tbody" | "thead") => {
+                self.flush();
+                self.children(el, depth);
+                self.flush();
+            }
+            _ => self.children(el, depth),
         }
     }
 
-    fn children(&mut self, el: ElementRef<'_>) {
+    fn children(&mut self, el: ElementRef<'_>, depth: usize) {
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => self.text(t),
                 Node::Element(_) => {
                     if let Some(e) = ElementRef::wrap(child) {
-                        self.walk(e);
+                        self.walk(e, depth + 1);
                     }
                 }
                 _ => {}
@@ -129,60 +194,99 @@ impl Flattener {
         }
     }
 
-    fn table(&mut self, el: ElementRef<'_>) {
-        if self.depth == 0 {
-            self.flush_line();
+    fn table(&mut self, el: ElementRef<'_>, depth: usize) {
+        let data = !is_page_layout(el);
+        self.flush();
+        self.tables.push(data);
+        if data {
+            self.layout.open_table();
         }
-        self.depth += 1;
-        self.children(el);
-        self.depth -= 1;
-        if self.depth == 0 {
-            let rows = std::mem::take(&mut self.rows);
-            push_table(&mut self.out, &rows);
+        self.children(el, depth);
+        self.flush();
+        if data {
+            self.layout.close_table();
         }
+        self.tables.pop();
     }
 
-    /// Appends text, collapsing whitespace runs as a browser does.
+    /// Appends inline text, collapsing whitespace runs (`&nbsp;` too) to one space; inside `<pre>`,
+    /// line ends end lines.
     fn text(&mut self, t: &str) {
-        let target = match self.rows.last_mut().and_then(|r| r.last_mut()).and_then(|c| c.last_mut()) {
-            Some(cell_line) if self.depth > 0 => cell_line,
-            _ => &mut self.line,
-        };
         for c in t.chars() {
-            if c.is_whitespace() && c != '\u{a0}' && c != '\u{3000}' {
-                if !target.is_empty() && !target.ends_with(' ') {
-                    target.push(' ');
+            if c == '\n' && self.pre > 0 {
+                self.flush();
+            } else if c.is_ascii_whitespace() || c == '\u{a0}' {
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.line.push(' ');
                 }
             } else {
-                target.push(c);
+                self.line.push(c);
             }
         }
     }
 
-    /// A line break: a new line in the current cell, or the end of a paragraph.
-    fn break_line(&mut self) {
-        if self.depth > 0 {
-            if let Some(cell) = self.rows.last_mut().and_then(|r| r.last_mut())
-                && cell.last().is_some_and(|l| !l.trim().is_empty())
-            {
-                cell.push(String::new());
-            }
-        } else {
-            self.flush_line();
+    /// Ends the current line: into the open cell, or as a paragraph.
+    fn flush(&mut self) {
+        if !self.line.is_empty() {
+            let line = std::mem::take(&mut self.line);
+            self.layout.paragraph(&line);
         }
     }
+}
 
-    fn flush_line(&mut self) {
-        let l = self.line.trim().to_string();
-        self.line.clear();
-        if !l.is_empty() {
-            if self.out.ends_with('\t') {
-                self.out.push('\n');
+/// `hidden`, or an inline style with `display:none`.
+fn hidden(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    v.attr("hidden").is_some()
+        || v.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        })
+}
+
+fn is_table(el: ElementRef<'_>) -> bool {
+    el.value().name() == "table"
+}
+
+/// A table that frames the page rather than holding data: one that holds other tables and has
+/// one column or a cell with some text of its own; or one with a single column of long text, or
+/// with a cell longer than any data cell is.
+fn is_page_layout(table: ElementRef<'_>) -> bool {
+    let own = |e: &ElementRef<'_>| e.ancestors().filter_map(ElementRef::wrap).find(|a| is_table(*a)) == Some(table);
+    let rows: Vec<ElementRef<'_>> =
+        table.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "tr" && own(e)).collect();
+    let cells: Vec<Vec<ElementRef<'_>>> = rows
+        .iter()
+        .map(|r| {
+            r.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th")).collect()
+        })
+        .collect();
+    let one_column = cells.iter().all(|r| r.len() <= 1);
+    let lengths: Vec<usize> = cells.iter().flatten().map(|c| own_text_len(*c)).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    if table.descendants().skip(1).filter_map(ElementRef::wrap).any(is_table) {
+        one_column || longest >= LONG_CELL
+    } else {
+        (one_column && lengths.iter().sum::<usize>() >= LONG_TEXT) || longest >= LONG_TEXT
+    }
+}
+
+/// Characters of visible text in an element outside any nested table.
+fn own_text_len(el: ElementRef<'_>) -> usize {
+    let mut n = 0;
+    let mut stack = vec![el];
+    while let Some(e) = stack.pop() {
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => n += t.chars().filter(|c| !c.is_whitespace()).count(),
+                Node::Element(c) if c.name() != "table" && !SKIP.contains(&c.name()) => {
+                    stack.extend(ElementRef::wrap(child));
+                }
+                _ => {}
             }
-            self.out.push_str(&l);
-            self.out.push('\n');
         }
     }
+    n
 }
 
 #[cfg(test)]
@@ -190,37 +294,97 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_and_a_table() {
-        let page = "<html><head><title>站点</title><style>p{}</style></head><body>\
-            <h1>某镇2020年度报告</h1><p>一、总体情况</p><p>正文&nbsp;内容。</p>\
-            <table><tr><td colspan=2>信息内容</td><td>本年新<br>制作数量</td></tr>\
-            <tr><td>规章</td><td></td><td>3</td></tr></table><p>三、收到</p></body></html>";
+    fn heading_paragraph_and_table_with_colspan_br_and_nbsp() {
+        let page = "<!DOCTYPE html><html><head><title>某镇人民政府网</title><style>p{color:red}</style>\
+            <script>var a = 1;</script></head><body>\
+            <h1>某镇2020年度政府信息公开工作年度报告</h1>\
+            <p>  一、总体情况：本机关&nbsp;&nbsp;主动公开\n   信息1036条。</p>\
+            <table border=1><tr><th colspan=\"2\">信息内容</th><th>本年新<br>制作数量</th></tr>\
+            <tr><td>规章</td><td>&nbsp;</td><td rowspan=2> 3 </td></tr></table>\
+            <p>二、主动公开</p></body></html>";
         let (t, enc) = text(page.as_bytes());
         assert_eq!(enc, "utf-8");
-        assert_eq!(
-            t,
-            "某镇2020年度报告\n一、总体情况\n正文\u{a0}内容。\n\n\t信息内容\n\t本年新\n制作数量\n\n\t规章\n\t\n\t3\n\n三、收到\n"
-        );
+        let want = "某镇2020年度政府信息公开工作年度报告\n一、总体情况：本机关 主动公开 信息1036条。\n\n\
+            \t信息内容\n\t本年新\n制作数量\n\n\t规章\n\t\n\t3\n\n二、主动公开\n";
+        assert_eq!(t, want);
+    }
+
+    #[test]
+    fn paragraphs_in_a_cell_are_continuation_lines() {
+        let page = "<table><tr><td><p>申请人</p><p>情况</p></td><td>1</td></tr></table>";
+        assert_eq!(text(page.as_bytes()).0, "\t申请人\n情况\n\t1\n");
     }
 
     #[test]
     fn a_layout_table_around_the_report_is_read_through() {
-        let page = "<table><tr><td><p>一、总体情况</p><p>正文。</p><table><tr><td>规章</td><td>3</td></tr></table></td></tr></table>";
+        let page = "<table><tr><td><p>一、总体情况</p><p>正文。</p>\
+            <table><tr><td>规章</td><td>3</td></tr></table><p>二、主动公开</p></td></tr></table>";
         let (t, _) = text(page.as_bytes());
-        assert_eq!(t, "一、总体情况\n正文。\n\n\t规章\n\t3\n");
+        assert_eq!(t, "一、总体情况\n正文。\n\n\t规章\n\t3\n\n二、主动公开\n");
+    }
+
+    #[test]
+    fn a_frame_table_around_plain_paragraphs_is_read_through() {
+        let para = "本机关主动公开政府信息，".repeat(30);
+        let page = format!("<table><tr><td><p>一、总体情况</p><p>{para}</p></td></tr></table>");
+        assert_eq!(text(page.as_bytes()).0, format!("一、总体情况\n{para}\n"));
+        let short = "<table><tr><td>一、总体情况</td></tr><tr><td>3</td></tr></table>";
+        assert_eq!(text(short.as_bytes()).0, "\t一、总体情况\n\n\t3\n");
+    }
+
+    #[test]
+    fn a_nested_data_table_joins_the_outer_rows() {
+        let page = "<table><tr><td>申请人情况</td><td><table><tr><td>自然人</td></tr><tr><td>0</td></tr></table></td></tr>\
+            <tr><td>总计</td><td>1</td></tr></table>";
+        let (t, _) = text(page.as_bytes());
+        assert_eq!(t, "\t申请人情况\n\t\n\n\t自然人\n\n\t0\n\n\t总计\n\t1\n");
     }
 
     #[test]
     fn declared_gbk_charset_is_used() {
-        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"></head><body><p>刘集镇政府信息公开</p></body></html>";
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+            </head><body><p>刘集镇政府信息公开</p><div hidden>隐藏</div></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(page);
         let (t, enc) = text(&bytes);
         assert_eq!((t.as_str(), enc.as_str()), ("刘集镇政府信息公开\n", "gb18030"));
     }
 
     #[test]
+    fn a_resaved_utf8_page_declaring_gbk_is_read_as_utf8() {
+        let page = "<meta charset=gbk><p>刘集镇政府信息公开</p>";
+        assert_eq!(text(page.as_bytes()), ("刘集镇政府信息公开\n".to_string(), "utf-8".to_string()));
+    }
+
+    #[test]
+    fn pre_keeps_its_lines() {
+        assert_eq!(text("<pre>一、总体情况\n  正文\n</pre>".as_bytes()).0, "一、总体情况\n正文\n");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let page = format!("{}正文{}", "<div><span>".repeat(1500), "</span></div>".repeat(1500));
+        assert_eq!(text(page.as_bytes()).0, "正文\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_tag_soup_gives_the_layout(s in "(</?(table|tr|td|th|p|br|div|pre|caption|span)>|文|字|\t| |\n|&nbsp;){0,120}") {
+            let (out, _) = text(s.as_bytes());
+            for line in out.lines() {
+                proptest::prop_assert!(!line.strip_prefix('\t').unwrap_or(line).contains('\t'), "{line:?}");
+                proptest::prop_assert!(line.is_empty() || line == "\t" || line.trim() == line.trim_start_matches('\t'));
+            }
+        }
+    }
+
+    #[test]
     fn recognises_html() {
-        assert!(looks_like_html(b"\n <!DOCTYPE html><html>"));
-        assert!(!looks_like_html("刘集镇".as_bytes()));
+        assert!(looks_like_html(b"\xEF\xBB\xBF\n <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<?xml version=\"1.0\"?>\n<!-- saved -->\n<html xmlns=\"x\">"));
+        assert!(looks_like_html(b"  <TABLE border=1>"));
+        let le: Vec<u8> = "\u{feff}<html><body>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(looks_like_html(&le));
+        assert!(!looks_like_html("刘集镇<p>".as_bytes()));
+        assert!(!looks_like_html(b"<pdf"));
     }
 }
