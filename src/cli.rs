@@ -41,8 +41,7 @@ pub enum Command {
     },
     /// Index folders or files (incremental: only new or changed files are parsed).
     Index {
-        /// Folders or files to index.
-        #[arg(required = true)]
+        /// Folders or files to index (the current folder when none is given).
         paths: Vec<PathBuf>,
         /// Drop everything indexed and start again.
         #[arg(long)]
@@ -193,7 +192,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let index = crate::index::default_location(cli.index.as_deref());
     match cli.command {
         Some(Command::Parse { files, json }) => parse_cmd(&files, json),
-        Some(Command::Index { paths, rebuild, quiet }) => index_cmd(&paths, &index, rebuild, quiet),
+        Some(Command::Index { paths, rebuild, quiet }) => {
+            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            index_cmd(&paths, &index, rebuild, quiet)
+        }
         Some(Command::Search { query, filters, sort, limit, json }) => {
             let req = request(&query.join(" "), &filters, sort, limit)?;
             report_cmds::search(&index, &req, json)

@@ -334,3 +334,16 @@ fn a_killed_index_run_leaves_a_usable_index_and_a_rerun_completes() {
         .sum();
     assert_eq!(total, 300);
 }
+
+#[test]
+fn index_without_paths_walks_the_current_folder() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(samples().join("s01-town-2020-tabbed.txt"), tmp.path().join("a.txt")).expect("copy");
+    let ix = tmp.path().join(".ix");
+    gongkai(&ix)
+        .current_dir(tmp.path())
+        .arg("index")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("seen 1, indexed 1"));
+}
