@@ -47,7 +47,7 @@ pub mod f {
     pub const YEAR: &str = "year";
     /// 1 when a check fails.
     pub const FAILING: &str = "failing";
-    /// Facets for counts: /year/2020, /type/town, /province/安徽省, /failing/1.
+    /// Facets for counts: /year/2020, /type/town, /province/安徽省, /city/…, /county/…, /failing/1.
     pub const FACETS: &str = "facets";
     /// 一、本年新收 总计.
     pub const APP_NEW: &str = "app_new";
@@ -332,12 +332,20 @@ pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<Tantiv
 pub fn facets(r: &Report) -> Vec<Vec<String>> {
     let year = r.year.map_or_else(|| "unknown".to_string(), |y| y.to_string());
     let province = r.region.as_ref().and_then(|g| g.province.clone()).unwrap_or_else(|| "unknown".into());
-    vec![
+    let mut v = vec![
         vec!["year".into(), year],
         vec!["type".into(), r.agency_type.as_str().into()],
         vec!["province".into(), province],
         vec!["failing".into(), u64::from(r.has_failing_check()).to_string()],
-    ]
+    ];
+    let region = r.region.clone().unwrap_or_default();
+    if let Some(city) = region.city {
+        v.push(vec!["city".into(), city]);
+    }
+    if let Some(county) = region.county {
+        v.push(vec!["county".into(), county]);
+    }
+    v
 }
 
 /// The term that identifies a source path (for deletes).

@@ -106,6 +106,10 @@ pub struct Counts {
     pub types: Vec<(String, u64)>,
     /// By province, largest first.
     pub provinces: Vec<(String, u64)>,
+    /// By prefecture, largest first (reports with a resolved prefecture only).
+    pub cities: Vec<(String, u64)>,
+    /// By county, largest first (reports with a resolved county only).
+    pub counties: Vec<(String, u64)>,
     /// Reports with a failing check.
     pub failing: u64,
 }
@@ -148,7 +152,7 @@ pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result
     let schema = index.schema();
     let query = build(&schema, searcher, &parsed, req)?;
     let mut facets = FacetCollector::for_field(f::FACETS);
-    for root in ["/year", "/type", "/province", "/failing"] {
+    for root in ["/year", "/type", "/province", "/city", "/county", "/failing"] {
         facets.add_facet(root);
     }
     let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
@@ -185,7 +189,14 @@ fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
     let mut years = list("/year");
     years.sort_by(|a, b| b.0.cmp(&a.0));
     let failing = list("/failing").into_iter().find(|(k, _)| k == "1").map_or(0, |(_, n)| n);
-    Counts { years, types: list("/type"), provinces: list("/province"), failing }
+    Counts {
+        years,
+        types: list("/type"),
+        provinces: list("/province"),
+        cities: list("/city"),
+        counties: list("/county"),
+        failing,
+    }
 }
 
 /// The whole query: text clauses plus the request's filters.

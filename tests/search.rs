@@ -169,6 +169,10 @@ fn counts_cover_every_match() {
     assert_eq!(by_year as usize, res.total);
     let by_type: u64 = res.counts.types.iter().map(|(_, n)| n).sum();
     assert_eq!(by_type as usize, res.total);
+    let with_city = fixture().reports.iter().filter(|r| r.region.as_ref().is_some_and(|g| g.city.is_some())).count();
+    assert_eq!(res.counts.cities.iter().map(|(_, n)| n).sum::<u64>() as usize, with_city);
+    let shuyang = res.counts.counties.iter().find(|(c, _)| c == "沭阳县").map_or(0, |(_, n)| *n);
+    assert_eq!(shuyang, 2, "{:?}", res.counts.counties);
 }
 
 #[test]

@@ -50,6 +50,7 @@ fn result() -> SearchResult {
             types: vec![("town".into(), 1), ("township".into(), 1), ("subdistrict".into(), 1)],
             provinces: vec![("浙江省".into(), 2), ("湖南省".into(), 1)],
             failing: 1,
+            ..Counts::default()
         },
         elapsed: Duration::from_micros(1234),
     }
