@@ -16,7 +16,7 @@ pub mod value;
 
 use crate::gazetteer;
 use crate::load::Source;
-use crate::model::{Figures, Report, SectionKind, Template};
+use crate::model::{AgencyType, Figures, Report, SectionKind, Template};
 use layout::Item;
 
 /// Why a file is not read as a report.
@@ -71,7 +71,7 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     }
     r.published = meta::published(&prose);
     r.contact = meta::contact(&flat);
-    identify_agency(&mut r, &flat);
+    identify_agency(&mut r, &flat, meta::signature_name(&prose).as_deref());
     r.template = template(&tables, r.year, &outline.sections);
     r.figures = tables.figures;
     r.warnings.extend(tables.warnings);
@@ -100,7 +100,7 @@ fn preamble_body(preamble: &[String], title: Option<&str>) -> Vec<String> {
 }
 
 /// Agency, type, level and region: the title's name first, else names the body mentions.
-fn identify_agency(r: &mut Report, flat: &str) {
+fn identify_agency(r: &mut Report, flat: &str, signature: Option<&str>) {
     let area = r.contact.phone.as_deref().and_then(|p| p.split_once('-')).map(|(a, _)| a.to_string());
     let area = area.as_deref();
     let from_title = r.title.as_deref().and_then(meta::agency_from_title);
@@ -110,6 +110,9 @@ fn identify_agency(r: &mut Report, flat: &str) {
             .iter()
             .take(6)
             .find_map(|m| resolve_mention(m, flat, area))
+            .or_else(|| {
+                signature.map(|s| gazetteer::identify(s, flat, area)).filter(|id| id.agency_type != AgencyType::Unknown)
+            })
             .unwrap_or_else(|| gazetteer::identify("", flat, area)),
     };
     if id.agency.is_empty() && id.region.is_none() {

@@ -307,3 +307,12 @@ fn failing_balance_names_both_sides() {
     assert!(!c.ok);
     assert!(c.detail.contains("自然人") && c.detail.contains('9') && c.detail.contains('8'), "{}", c.detail);
 }
+
+#[test]
+fn agency_from_the_signature_when_title_and_body_name_none() {
+    let text = "政府信息公开工作年度报告\n一、总体情况\n本年度我局认真落实条例。\n五、存在的主要问题及改进情况\n无。\n\n沭阳县教育局\n2021年1月20日\n";
+    let r = parse_text(text, "sig.txt", "text", "utf-8").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.agency.as_deref(), Some("沭阳县教育局"));
+    assert_eq!(r.agency_type, gongkai::model::AgencyType::Department);
+    assert_eq!(r.region.and_then(|g| g.county).as_deref(), Some("沭阳县"));
+}

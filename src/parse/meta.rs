@@ -161,6 +161,16 @@ pub fn published(lines: &[String]) -> Option<String> {
     })
 }
 
+/// The signing unit (落款): the short line just above the date at the end of the report.
+#[must_use]
+pub fn signature_name(lines: &[String]) -> Option<String> {
+    let tail: Vec<&str> = lines.iter().rev().map(|l| l.trim()).filter(|l| !l.is_empty()).take(8).collect();
+    let date_at = tail.iter().position(|l| l.chars().count() <= 16 && parse_date(&squeeze(l)).is_some())?;
+    let name = tail.get(date_at + 1)?;
+    let ok = name.chars().count() <= 30 && name.chars().any(is_han) && !name.contains(['。', '，', '；', '：']);
+    ok.then(|| squeeze(name))
+}
+
 /// Reads `2021年1月20日`, `2021-01-20`, `2021.1.20` or `二〇二一年一月二十日` at the start of `s`.
 #[must_use]
 pub fn parse_date(s: &str) -> Option<String> {
@@ -328,6 +338,13 @@ mod tests {
         assert_eq!(parse_date("2021年13月1日"), None);
         let l = lines("正文\n米林县派镇人民政府\n\n2020年1月20日\n");
         assert_eq!(published(&l).as_deref(), Some("2020-01-20"));
+    }
+
+    #[test]
+    fn signature_is_the_line_above_the_closing_date() {
+        let l = lines("……正文。\n沭阳县教育局\n2021年1月20日\n");
+        assert_eq!(signature_name(&l).as_deref(), Some("沭阳县教育局"));
+        assert_eq!(signature_name(&lines("正文。\n无落款。")), None);
     }
 
     #[test]
