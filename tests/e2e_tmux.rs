@@ -1,5 +1,6 @@
 //! End to end: the real binary in tmux, as a user at a terminal. First run indexes the samples, then:
-//! search, open, jump to section 三, next report, help, quit with status 0, terminal restored.
+//! search, open, jump to section 三, next report, help, quit with status 0, terminal restored. And
+//! SIGTERM / SIGHUP (a dropped SSH connection) end the program with status 0 and the terminal restored.
 
 use std::path::Path;
 use std::process::Command;
@@ -63,9 +64,7 @@ fn wait_file(path: &Path) -> String {
 
 #[test]
 fn search_open_jump_next_help_quit() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var_os("GONGKAI_SHARED").is_none(), "tmux is needed in CI (.ci/run installs it)");
-        println!("notice: tmux not installed; skipping the end-to-end test");
+    if tmux_missing() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -108,4 +107,50 @@ fn search_open_jump_next_help_quit() {
     // The alternate screen is gone: none of the TUI is left on the terminal.
     let pane = t.pane();
     assert!(!pane.contains("n/p next/prev") && !pane.contains("搜索 Search"), "terminal not restored:\n{pane}");
+}
+
+fn tmux_missing() -> bool {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("GONGKAI_SHARED").is_none(), "tmux is needed in CI (.ci/run installs it)");
+        println!("notice: tmux not installed; skipping the end-to-end test");
+        return true;
+    }
+    false
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_gongkai");
+    for signal in ["TERM", "HUP"] {
+        let exit_file = tmp.path().join(format!("exit-{signal}"));
+        let pid_file = tmp.path().join(format!("pid-{signal}"));
+        // The inner shell writes its pid and execs the binary, so the pid is the program's own.
+        let script = format!(
+            "LANG=C.UTF-8 XDG_DATA_HOME='{data}' sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\" --index \"{ix}\"'; \
+             echo EXIT:$? > '{exit}'; sleep 60",
+            data = tmp.path().join("data").display(),
+            pid = pid_file.display(),
+            ix = tmp.path().join("ix").display(),
+            exit = exit_file.display(),
+        );
+        let t = Tmux { socket: format!("gongkai-e2e-sig{signal}-{}", std::process::id()) };
+        let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &script]);
+        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+        t.wait_for("the result list", |p| p.contains(" reports |"));
+        t.keys(&["Tab", "Tab", "Enter"]);
+        t.wait_for("the report view", |p| p.contains("n/p next/prev"));
+        let pid = wait_file(&pid_file);
+        let killed = Command::new("kill").args(["-s", signal, pid.trim()]).status().expect("kill");
+        assert!(killed.success(), "kill -s {signal} {pid}");
+        assert_eq!(wait_file(&exit_file).trim(), "EXIT:0", "after SIG{signal}");
+        let pane = t.pane();
+        assert!(
+            !pane.contains("n/p next/prev") && !pane.contains("搜索 Search"),
+            "terminal not restored after SIG{signal}:\n{pane}"
+        );
+    }
 }
