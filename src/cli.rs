@@ -30,14 +30,18 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse report files (text, HTML, DOCX) and print their records.
+    /// Parse report files (PDF, text, HTML, DOCX) and print their records.
     Parse {
         /// Report files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// One JSON record per file (NDJSON) instead of a readable summary.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "layout")]
         json: bool,
+        /// Print the text the parser reads (a PDF's rebuilt lines and table cells, one cell per
+        /// TAB-led line) instead of the record.
+        #[arg(long)]
+        layout: bool,
     },
     /// Index folders or files (incremental: only new or changed files are parsed).
     Index {
@@ -191,7 +195,7 @@ pub enum ByArg {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let index = crate::index::default_location(cli.index.as_deref());
     match cli.command {
-        Some(Command::Parse { files, json }) => parse_cmd(&files, json),
+        Some(Command::Parse { files, json, layout }) => parse_cmd(&files, json, layout),
         Some(Command::Index { paths, rebuild, quiet }) => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             index_cmd(&paths, &index, rebuild, quiet)
@@ -279,12 +283,23 @@ pub fn file_error(path: &Path, reason: &str) {
     eprintln!("gongkai: {}: {}", sanitize_for_terminal(&path.display().to_string()), sanitize_for_terminal(reason));
 }
 
-fn parse_cmd(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+fn parse_cmd(files: &[PathBuf], json: bool, layout: bool) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
     for path in files {
         let shown = path.display().to_string();
+        if layout {
+            match crate::load::load_path(path) {
+                Ok(src) => write!(out, "{}", sanitize_for_terminal(&src.text))?,
+                Err(e) => {
+                    failed += 1;
+                    out.flush()?;
+                    file_error(path, &format!("{e:#}"));
+                }
+            }
+            continue;
+        }
         let report = crate::load::load_path(path)
             .map_err(anyhow::Error::from)
             .and_then(|src| crate::parse::parse_source(&src, &shown).map_err(anyhow::Error::from));

@@ -9,8 +9,8 @@
 //!   paragraphs continue on the next lines without a TAB, and an empty cell is a line holding `\t`;
 //! - a merged cell is the one cell the source holds; nested tables' rows join the outer table's rows.
 //!
-//! Formats are sniffed from the content first (zip with `word/document.xml` → DOCX, `%PDF` → refused
-//! with a hint, `<html`/`<table`/`<!doctype html` near the start → HTML, else text), the file name's
+//! Formats are sniffed from the content first (zip with `word/document.xml` → DOCX, `%PDF-` → PDF read by
+//! `load/pdf.rs`, `<html`/`<table`/`<!doctype html` near the start → HTML, else text), the file name's
 //! extension second. Text is decoded by [`decode`]: BOM, UTF-16 without BOM, UTF-8, else a chardetng
 //! guess (GBK and GB2312 read as GB18030). Text files are returned as they are, with line ends made
 //! `\n`; HTML (`load/html.rs`) and DOCX (`load/docx.rs`) are flattened by `load/layout.rs`.
@@ -19,13 +19,14 @@ mod charset;
 mod docx;
 mod html;
 mod layout;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
 /// What a report file was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    /// `text`, `html` or `docx`.
+    /// `text`, `html`, `docx` or `pdf`.
     pub format: &'static str,
     /// The encoding the bytes were decoded from: `utf-8`, `gb18030`, `utf-16le`, `utf-16be`, `big5`,
     /// or another WHATWG encoding name; `utf-8` for DOCX.
@@ -69,6 +70,14 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// A PDF that cannot be read (encrypted, damaged, a scan, past a limit).
+    #[error("{}: {reason}", path.display())]
+    BadPdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: pdf::PdfError,
+    },
     /// The file holds no text.
     #[error("{}: the file holds no text", path.display())]
     Empty {
@@ -78,10 +87,10 @@ pub enum LoadError {
 }
 
 /// Extensions the directory indexer reads (compared case-insensitively).
-const EXTENSIONS: [&str; 7] = ["txt", "text", "htm", "html", "shtml", "xhtml", "docx"];
+const EXTENSIONS: [&str; 8] = ["txt", "text", "htm", "html", "shtml", "xhtml", "docx", "pdf"];
 
-/// Whether the file's extension is one the indexer reads: txt, text, htm, html, shtml, xhtml, docx
-/// (any case).
+/// Whether the file's extension is one the indexer reads: txt, text, htm, html, shtml, xhtml, docx,
+/// pdf (any case).
 #[must_use]
 pub fn is_supported_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -104,6 +113,13 @@ pub fn load_path(path: &Path) -> Result<Source, LoadError> {
 /// As [`load_path`], except for I/O errors.
 pub fn load_bytes(bytes: &[u8], name_hint: &str) -> Result<Source, LoadError> {
     let path = PathBuf::from(name_hint);
+    if pdf::is_pdf(bytes) {
+        let text = pdf::text(bytes).map_err(|reason| LoadError::BadPdf { path: path.clone(), reason })?;
+        if text.trim().is_empty() {
+            return Err(LoadError::Empty { path });
+        }
+        return Ok(Source { format: "pdf", encoding: "utf-8".into(), text });
+    }
     if let Some((what, hint)) = unsupported(bytes) {
         return Err(LoadError::Unsupported { path, what, hint });
     }
@@ -144,8 +160,8 @@ fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     const NOT_REPORT: &str = "a report must be a text, HTML or .docx file";
     let head = &bytes[..bytes.len().min(1024)];
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
-    if head[start..].starts_with(b"%PDF") || head.windows(5).any(|w| w == b"%PDF-") {
-        return Some(("PDF", "convert it with `pdftotext -layout FILE.pdf FILE.txt` and read the .txt"));
+    if head[start..].starts_with(b"%PDF") {
+        return Some(("PDF", "it lacks the `%PDF-` header; save it again from the original"));
     }
     let magic: [(&[u8], &'static str, &'static str); 9] = [
         (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office file (.doc/.xls/.wps)", OFFICE),
@@ -259,7 +275,7 @@ mod tests {
     fn pdf_and_other_formats_are_refused_with_a_hint() {
         let e = load_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "r.pdf").err().map(|e| e.to_string());
         let e = e.unwrap_or_default();
-        assert!(e.contains("r.pdf") && e.contains("PDF") && e.contains("pdftotext -layout"), "{e}");
+        assert!(e.starts_with("r.pdf: ") && e.contains("PDF") && e.contains("damaged"), "{e}");
         let e = load_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "r.doc").err().map(|e| e.to_string());
         assert!(e.unwrap_or_default().contains(".docx"));
         assert!(matches!(load_bytes(b"  \n\t", "e.txt"), Err(LoadError::Empty { .. })));
@@ -296,7 +312,8 @@ mod tests {
         for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml"] {
             assert!(is_supported_extension(Path::new(ok)), "{ok}");
         }
-        for no in ["x.pdf", "README", "x.doc", "txt"] {
+        assert!(is_supported_extension(Path::new("x.PDF")));
+        for no in ["README", "x.doc", "txt"] {
             assert!(!is_supported_extension(Path::new(no)), "{no}");
         }
     }

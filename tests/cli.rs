@@ -81,7 +81,7 @@ fn index_is_incremental() {
     {
         std::fs::copy(samples().join(f), docs.join(f)).expect("copy");
     }
-    std::fs::write(docs.join("cover.pdf"), "%PDF-1.4").expect("write");
+    std::fs::write(docs.join("cover.jpg"), b"\xFF\xD8\xFF").expect("write");
     let ix = tmp.path().join("ix");
     gongkai(&ix)
         .arg("index")
@@ -112,13 +112,14 @@ fn index_reports_a_bad_file_and_keeps_the_rest() {
     std::fs::create_dir(&docs).expect("mkdir");
     std::fs::copy(samples().join("s01-town-2020-tabbed.txt"), docs.join("a.txt")).expect("copy");
     std::fs::write(docs.join("broken.docx"), b"PK\x03\x04 not really a zip").expect("write");
+    std::fs::write(docs.join("cut.pdf"), b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog").expect("write");
     let ix = tmp.path().join("ix");
-    gongkai(&ix)
-        .arg("index")
-        .arg(&docs)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("broken.docx").and(predicate::str::contains("indexed 1")));
+    gongkai(&ix).arg("index").arg(&docs).assert().code(2).stderr(
+        predicate::str::contains("broken.docx")
+            .and(predicate::str::contains("cut.pdf"))
+            .and(predicate::str::contains("damaged"))
+            .and(predicate::str::contains("indexed 1")),
+    );
     gongkai(&ix).args(["search", "枫桥镇"]).assert().success();
 }
 

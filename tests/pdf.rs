@@ -29,3 +29,21 @@ fn pdftotext_layout_of_real_report_matches_expected() {
     let diffs = common::compare(&got, &want);
     assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
 }
+
+/// The same real report, read directly (no external program): the expected record exactly.
+#[test]
+fn real_pdf_read_directly_matches_expected() {
+    let Some(shared) = common::shared_dir() else { return };
+    let pdf = shared.join("pdf/huaian_city_2024.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("parse").arg("--json").arg(&pdf).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON record");
+    assert_eq!(got["format"], "pdf");
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("pdf/huaian_city_2024.json")).expect("read"))
+            .expect("expected json");
+    let diffs = common::compare(&got, &want);
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    let warnings = got["warnings"].as_array().map(Vec::len).unwrap_or_default();
+    assert_eq!(warnings, 0, "{}", got["warnings"]);
+}
