@@ -1,20 +1,29 @@
 #!/usr/bin/env python3
-"""Generates the numbered sample reports (sample-reports/NN-*.{txt,html}) and their expected records.
+"""Generates the numbered sample reports (sample-reports/NN-*.{txt,html,pdf}) and their expected records.
 
     python3 tools/gen_samples.py
 
 Each report is described once, in SPECS at the end of this file: the agency (a real place from
 data/gazetteer/, an invented agency text), the year and template, the layout (tabbed text as crawled,
-`pdftotext -layout` text, or an HTML page), the encoding, and the quirks to put in. The figures are drawn
-from a fixed seed so that the three tables balance by construction; chosen cells are then broken on
-purpose, and the checks the expected record lists are computed from the figures a reader would write
+`pdftotext -layout` text, an HTML page, or a PDF file), the encoding, and the quirks to put in. The figures
+are drawn from a fixed seed so that the three tables balance by construction; chosen cells are then broken
+on purpose, and the checks the expected record lists are computed from the figures a reader would write
 down. The same description gives the file and its expected record (the form of the shared seeds'
-expected/), so the two cannot disagree. Output is deterministic (python3, standard library only).
+expected/), so the two cannot disagree. Output is deterministic.
+
+The text and HTML reports need python3's standard library only. The PDF reports (layout "pdfdoc") are
+drawn on A4 pages with reportlab's canvas by one of two producers: "embedded" (a WenQuanYi Zen Hei subset
+embedded as a Type0 font with Identity-H codes and a ToUnicode CMap, table borders stroked per cell edge,
+as Word exports) or "cmap" (reportlab's STSong-Light with the predefined CMap UniGB-UCS2-H, not embedded,
+borders as 0.5pt filled rectangles, as WPS exports). Only regenerating the PDFs needs
+`pip install reportlab` and `apt-get install fonts-wqy-zenhei`; reportlab is imported when the first PDF is
+rendered (with invariant=1, so the files are reproducible), and without it the PDFs are left as they are.
 
 Agencies' text and figures are invented; place names and division codes are real (NBS 2023).
 """
 
 import csv
+import io
 import json
 import os
 import random
@@ -1001,6 +1010,466 @@ def html_table(spec, kind, cells):
     return T
 
 
+# ======================================================================== layout: PDF file (reportlab)
+#
+# The report drawn on A4 pages with reportlab's canvas, by one of two producers (spec["pdf"]["producer"]):
+#   "embedded": a TrueType CJK font (WenQuanYi Zen Hei) embedded as a subset in one Type0 font, Identity-H
+#               codes and a ToUnicode CMap, table borders stroked per cell edge (as Word exports);
+#   "cmap":     reportlab's STSong-Light with the predefined CMap UniGB-UCS2-H, not embedded, table borders
+#               drawn as thin filled rectangles (as WPS exports).
+# Tables are drawn as grids of cells (the same rowspan/colspan structure as html_table); a table that does not
+# fit continues on the next page, with or without its header rows repeated.
+
+A4 = (595.2756, 841.8898)
+CM = 72 / 2.54
+CJK_FONTS = ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc"]
+OPENERS = "《（“("
+_FONTS = {}
+
+
+def identity_h_font(name, path):
+    """A TrueType font that embeds as a single Type0 font: a CIDFontType2 subset (glyphs numbered in the
+    order of first use, CIDToGIDMap, widths), Identity-H two-byte codes and a ToUnicode CMap, as office
+    suites write. (reportlab's own TTFont writes simple TrueType fonts of 256 glyphs each instead.)"""
+    import hashlib
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class IdentityH(TTFont):
+        def __init__(self):
+            TTFont.__init__(self, name, path, subfontIndex=0, shapable=False)
+            self.docs = {}
+
+        def used(self, doc):
+            return self.docs.setdefault(doc, {"cid": {}, "chars": [], "name": None})
+
+        def splitString(self, text, doc, encoding="utf-8"):
+            if isinstance(text, bytes):
+                text = text.decode(encoding)
+            st = self.used(doc)
+            codes = bytearray()
+            for ch in text:
+                if ch not in st["cid"]:
+                    st["chars"].append(ord(ch))
+                    st["cid"][ch] = len(st["chars"])  # CID 0 stays .notdef
+                codes += st["cid"][ch].to_bytes(2, "big")
+            return [(0, bytes(codes))]
+
+        def getSubsetInternalName(self, subset, doc):
+            st = self.used(doc)
+            if st["name"] is None:
+                st["name"] = "F%d" % (len(doc.fontMapping) + 1)
+                doc.fontMapping[self.fontName] = "/" + st["name"]
+                doc.delayedFonts.append(self)
+            return "/" + st["name"]
+
+        def addObjects(self, doc):
+            st = self.docs.pop(doc)
+            chars, face = st["chars"], self.face
+            tag = hashlib.sha1(repr(chars).encode()).digest()
+            base = "".join(chr(65 + b % 26) for b in tag[:6]) + "+" + face.name.decode("latin-1")
+            # glyph numbers in the subset font program, as face.makeSubset assigns them
+            gid, seen = [0], {0: 0}
+            for u in chars:
+                g = face.charToGlyph.get(u, 0)
+                seen.setdefault(g, len(seen))
+                gid.append(seen[g])
+            to_gid = doc.Reference(pdfdoc.PDFStream(content=b"".join(g.to_bytes(2, "big") for g in gid)),
+                                   "CIDToGIDMap:" + base)
+            bf = [f"<{i + 1:04X}> <{u:04X}>" for i, u in enumerate(chars)]
+            cmap = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+                    "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+                    "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+            for i in range(0, len(bf), 100):
+                cmap += [f"{len(bf[i:i + 100])} beginbfchar"] + bf[i:i + 100] + ["endbfchar"]
+            cmap += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+            to_unicode = doc.Reference(pdfdoc.PDFStream(content="\n".join(cmap)), "ToUnicode:" + base)
+            widths = [int(round(face.getCharWidth(u))) for u in chars]
+            cid_font = pdfdoc.PDFDictionary({
+                "Type": "/Font", "Subtype": "/CIDFontType2", "BaseFont": pdfdoc.PDFName(base),
+                "CIDSystemInfo": pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"),
+                                                       "Ordering": pdfdoc.PDFString("Identity"), "Supplement": 0}),
+                "FontDescriptor": face.addSubsetObjects(doc, base, chars),
+                "DW": 1000, "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]), "CIDToGIDMap": to_gid,
+            })
+            font = pdfdoc.PDFDictionary({
+                "Type": "/Font", "Subtype": "/Type0", "BaseFont": pdfdoc.PDFName(base), "Encoding": "/Identity-H",
+                "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font, "CIDFont:" + base)]),
+                "ToUnicode": to_unicode,
+            })
+            doc.idToObject["BasicFonts"].dict[st["name"]] = doc.Reference(font, st["name"])
+
+    return IdentityH()
+
+
+def pdf_font(producer):
+    """The registered font name for a producer (reportlab is imported here, on the first PDF)."""
+    if producer not in _FONTS:
+        from reportlab.pdfbase import pdfmetrics
+        if producer == "embedded":
+            path = next((p for p in CJK_FONTS if os.path.exists(p)), None)
+            assert path, "a CJK TrueType font is needed: apt-get install fonts-wqy-zenhei"
+            pdfmetrics.registerFont(identity_h_font("CJK-Embedded", path))
+            _FONTS[producer] = "CJK-Embedded"
+        else:
+            from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+            pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+            _FONTS[producer] = "STSong-Light"
+    return _FONTS[producer]
+
+
+def wrap_pt(text, measure, width, first_indent=0.0):
+    """Lines of text for a width in points, as a word processor breaks Chinese text: anywhere between Han
+    characters, never inside a Latin word or number; a closing mark never starts a line (the character
+    before it moves down with it) and an opening mark never ends one."""
+    tokens = re.findall(r"[0-9A-Za-z.,:/@_\-]+| +|.", text)
+    lines, cur, used, limit = [], "", 0.0, width - first_indent
+    for tok in tokens:
+        w = measure(tok)
+        if cur and used + w > limit + 0.01:
+            carry = ""
+            if tok[0] in NO_LINE_START and len(cur) > 1 and not cur[-1].isascii():
+                cur, carry = cur[:-1], cur[-1]
+            elif tok.isspace():
+                lines.append(cur.rstrip())
+                cur, used, limit = "", 0.0, width
+                continue
+            while len(cur) > 1 and cur[-1] in OPENERS:
+                cur, carry = cur[:-1], cur[-1] + carry
+            lines.append(cur.rstrip())
+            cur, used, limit = carry, measure(carry), width
+        cur += tok
+        used += w
+    if cur:
+        lines.append(cur.rstrip())
+    return lines or [""]
+
+
+def gcell(r, c, text, rs=1, cs=1, align="center", vertical=False):
+    return {"r": r, "c": c, "rs": rs, "cs": cs, "text": text, "align": align, "vertical": vertical}
+
+
+def pdf_grid(spec, kind, cells):
+    """The table as a grid: (column width fractions, header row count, cells)."""
+    p = spec["pdf"]
+    num = p.get("num_align", "center")
+    G = []
+    if kind == "active":
+        r = 0
+        for item, header, body in active_model(spec, cells):
+            G.append(gcell(r, 0, item, cs=4, align="left"))
+            span = 4 - len(header) + 1
+            for i, h in enumerate(header):
+                G.append(gcell(r + 1, i, h, cs=span if i == len(header) - 1 else 1))
+            r += 2
+            for label, vals in body:
+                G.append(gcell(r, 0, label))
+                for i, v in enumerate(vals):
+                    G.append(gcell(r, i + 1, v, cs=span if i == len(vals) - 1 else 1, align=num))
+                r += 1
+        return list(p.get("active_cols", (0.31, 0.23, 0.23, 0.23))), 0, G
+    if kind == "applications":
+        rows = app_model(spec, cells)
+        legal = spec.get("legal_word", "法人或其他组织")
+        G += [gcell(0, 0, RELATION_NOTE, rs=3, cs=3), gcell(0, 3, "申请人情况", cs=7),
+              gcell(1, 3, "自然人", rs=2), gcell(1, 4, legal, cs=5), gcell(1, 9, "总计", rs=2)]
+        for i, h in enumerate(["商业企业", "科研机构", "社会公益组织", "法律服务机构", spec.get("other_word", "其他")]):
+            G.append(gcell(2, 4 + i, h))
+        n_results = sum(1 for r in rows if r["key"] not in ("new", "carried_over", "carried_forward"))
+        groups = Counter(outcome_group(spec, r["key"]) for r in rows if r.get("in_group"))
+        for i, r in enumerate(rows, start=3):
+            assert "run" not in r, "run-together rows are a crawler's quirk, not drawn in a PDF"
+            G += [gcell(i, 3 + j, v, align=num) for j, v in enumerate(r["cells"])]
+            if r["top"] and r["key"] != "granted":
+                G.append(gcell(i, 0, r["top"], cs=3, align="left"))
+                continue
+            if r["key"] == "granted":
+                G.append(gcell(i, 0, r["top"], rs=n_results, vertical=True))
+            if r.get("in_group"):
+                if r["group"]:
+                    G.append(gcell(i, 1, r["group"], rs=groups[outcome_group(spec, r["key"])]))
+                G.append(gcell(i, 2, r["label"], align="left"))
+            else:
+                G.append(gcell(i, 1, r["label"], cs=2, align="left"))
+        v, g, lab = p["app_cols"]
+        rest = (1 - v - g - lab) / 7
+        return [v, g, lab] + [rest] * 7, 3, G
+    G.append(gcell(0, 0, spec.get("review_label", "行政复议"), cs=5))
+    G.append(gcell(0, 5, "行政诉讼", cs=10))
+    G += [gcell(1, i, h, rs=2) for i, h in enumerate(REVIEW_HEAD)]
+    G += [gcell(1, 5, "未经复议直接起诉", cs=5), gcell(1, 10, "复议后起诉", cs=5)]
+    G += [gcell(2, 5 + i, h) for i, h in enumerate(REVIEW_HEAD * 2)]
+    G += [gcell(3, i, v, align=num) for i, v in enumerate(review_values(cells))]
+    return [1 / 15] * 15, 3, G
+
+
+class PdfPages:
+    """A cursor over A4 pages: text lines placed top-down, a page number in the bottom margin."""
+
+    def __init__(self, spec, title):
+        from reportlab.pdfgen import canvas
+        from reportlab.pdfbase import pdfmetrics
+        self.p = p = spec["pdf"]
+        self.producer = p["producer"]
+        self.font = pdf_font(self.producer)
+        self.metrics = pdfmetrics
+        self.buf = io.BytesIO()
+        self.c = canvas.Canvas(self.buf, pagesize=A4, invariant=1, pageCompression=1, initialFontName=self.font)
+        self.c.setTitle(title)
+        self.c.setCreator("tools/gen_samples.py")
+        top, right, bottom, left = (m * CM for m in p["margins"])
+        self.x0, self.x1, self.top, self.bottom = left, A4[0] - right, A4[1] - top, bottom
+        self.width = self.x1 - self.x0
+        self.size, self.leading = p.get("size", 12), p.get("leading", 22)
+        self.y, self.page = self.top, 1
+        self.splits = {}  # table kind -> number of pages it spans
+
+    def measure(self, size):
+        return lambda s: self.metrics.stringWidth(s, self.font, size)
+
+    def draw(self, x, baseline, text, size, bold=False):
+        if not text:
+            return
+        c = self.c
+        c.setFont(self.font, size)
+        if bold:
+            t = c.beginText(x, baseline)
+            t.setTextRenderMode(2)  # simulated bold: fill and stroke
+            t.textOut(text)
+            t.setTextRenderMode(0)
+            c.setLineWidth(size / 40)
+            c.drawText(t)
+        else:
+            c.drawString(x, baseline, text)
+
+    def footer(self):
+        mark = self.p.get("page_style", "- {n} -").format(n=self.page)
+        size = 10.5
+        w = self.measure(size)(mark)
+        self.draw((A4[0] - w) / 2, self.bottom / 2 - size / 2, mark, size)
+
+    def new_page(self):
+        self.footer()
+        self.c.showPage()
+        self.page += 1
+        self.y = self.top
+
+    def room(self, h):
+        if self.y - h < self.bottom - 0.01:
+            self.new_page()
+
+    def line(self, text, x, size=None, leading=None, bold=False):
+        size, leading = size or self.size, leading or self.leading
+        self.room(leading)
+        self.draw(x, self.y - (leading + size * 0.76) / 2, text, size, bold)
+        self.y -= leading
+
+    def para(self, text, indent=True):
+        m = self.measure(self.size)
+        first = 2 * self.size if indent else 0
+        for i, ln in enumerate(wrap_pt(text, m, self.width, first)):
+            self.line(ln, self.x0 + (first if i == 0 else 0))
+
+    def finish(self):
+        self.footer()
+        self.c.showPage()
+        self.c.save()
+        return self.buf.getvalue()
+
+
+class PdfTable:
+    """A grid laid out for the page width: row heights from the wrapped cell text."""
+
+    def __init__(self, pages, fractions, header_rows, cells):
+        p = pages.p
+        self.pages = pages
+        self.size = p.get("table_size", 9)
+        self.lh = self.size * 1.3
+        self.padx, self.pady = 3.0, 2.5
+        total = sum(fractions)
+        self.xs = [pages.x0]
+        for f in fractions:
+            self.xs.append(self.xs[-1] + pages.width * f / total)
+        self.header_rows = header_rows
+        self.cells = cells
+        self.n = max(c["r"] + c["rs"] for c in cells)
+        m = pages.measure(self.size)
+        for c in cells:
+            w = self.xs[c["c"] + c["cs"]] - self.xs[c["c"]] - 2 * self.padx
+            if c["vertical"]:
+                c["lines"] = list(c["text"])
+            else:
+                c["lines"] = [ln for part in c["text"].split("\n") for ln in wrap_pt(part, m, w)] if c["text"] else []
+            c["need"] = len(c["lines"]) * self.lh + 2 * self.pady
+        H = [p.get("row_min", 17.0)] * self.n
+        for c in sorted(cells, key=lambda c: (c["rs"], c["r"], c["c"])):
+            have = sum(H[c["r"]:c["r"] + c["rs"]])
+            if c["need"] > have:
+                for r in range(c["r"], c["r"] + c["rs"]):
+                    H[r] += (c["need"] - have) / c["rs"]
+        self.H = [round(h, 2) for h in H]
+
+    def fragments(self, repeat):
+        """Row lists, one per page: rows that fit below the cursor, then on each following page (after the
+        header rows again when they repeat)."""
+        pg = self.pages
+        hr = self.header_rows
+        start = sum(self.H[:hr + 2])
+        if pg.y - start < pg.bottom:
+            pg.new_page()
+        frags, cur, room = [], [], pg.y - pg.bottom
+        for r in range(self.n):
+            if cur and sum(self.H[x] for x in cur) + self.H[r] > room:
+                frags.append(cur)
+                cur = list(range(hr)) if repeat else []
+                room = pg.top - pg.bottom
+            cur.append(r)
+        frags.append(cur)
+        return frags
+
+    def draw(self, repeat):
+        pg = self.pages
+        frags = self.fragments(repeat)
+        # each cell's pieces: (fragment, first row, last row) of the rows it covers on that page
+        pieces = {}
+        for f, rows in enumerate(frags):
+            for c in self.cells:
+                mine = [r for r in rows if c["r"] <= r < c["r"] + c["rs"]]
+                if mine:
+                    pieces.setdefault(id(c), []).append((f, mine[0], mine[-1]))
+        lines_at = {}  # (cell id, fragment) -> (lines, centred?)
+        for c in self.cells:
+            ps = pieces[id(c)]
+            if len(ps) == 1 or c["r"] < self.header_rows:
+                for f, _, _ in ps:
+                    lines_at[(id(c), f)] = (c["lines"], True)
+                continue
+            todo = list(c["lines"])
+            for k, (f, a, b) in enumerate(ps):
+                h = sum(self.H[a:b + 1]) - 2 * self.pady
+                cap = len(todo) if k == len(ps) - 1 else max(0, int(h // self.lh))
+                if k == 0 and len(todo) <= cap:
+                    lines_at[(id(c), f)] = (todo, True)
+                    todo = []
+                else:
+                    lines_at[(id(c), f)] = (todo[:cap], False)
+                    todo = todo[cap:]
+        for f, rows in enumerate(frags):
+            if f:
+                pg.new_page()
+            top = {}
+            y = pg.y
+            for r in rows:
+                top[r] = y
+                y -= self.H[r]
+            bottom = y
+            edges = set()
+            texts = []
+            for c in self.cells:
+                for pf, a, b in pieces[id(c)]:
+                    if pf != f:
+                        continue
+                    x0, x1 = self.xs[c["c"]], self.xs[c["c"] + c["cs"]]
+                    y0, y1 = top[a], top[b] - self.H[b]
+                    x0, x1, y0, y1 = (round(v, 2) for v in (x0, x1, y0, y1))
+                    edges |= {("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y1, y0), ("v", x1, y1, y0)}
+                    texts.append((c, x0, x1, y0, y1, *lines_at[(id(c), f)]))
+            if self.pages.producer == "embedded":
+                for t in texts:
+                    self.cell_text(*t)
+                self.borders(edges)
+            else:
+                self.borders(edges)
+                for t in texts:
+                    self.cell_text(*t)
+            pg.y = bottom
+        pg.splits[self.kind] = len(frags)
+        pg.y -= pg.leading * 0.5
+
+    def borders(self, edges):
+        c = self.pages.c
+        c.setLineWidth(0.5)
+        for kind, at, a, b in sorted(edges):
+            if self.pages.producer == "embedded":
+                if kind == "h":
+                    c.line(a, at, b, at)
+                else:
+                    c.line(at, a, at, b)
+            elif kind == "h":
+                c.rect(a - 0.25, at - 0.25, b - a + 0.5, 0.5, stroke=0, fill=1)
+            else:
+                c.rect(at - 0.25, a - 0.25, 0.5, b - a + 0.5, stroke=0, fill=1)
+
+    def cell_text(self, c, x0, x1, y0, y1, lines, centred):
+        m = self.pages.measure(self.size)
+        block = len(lines) * self.lh
+        first = y0 - ((y0 - y1 - block) / 2 if centred else self.pady)
+        for i, ln in enumerate(lines):
+            w = m(ln)
+            if c["align"] == "left":
+                x = x0 + self.padx
+            elif c["align"] == "right":
+                x = x1 - self.padx - w
+            else:
+                x = (x0 + x1 - w) / 2
+            self.pages.draw(x, first - i * self.lh - (self.lh + self.size * 0.76) / 2, ln, self.size)
+
+
+def pdf_document(spec, doc, cells):
+    """The report as a PDF file (bytes)."""
+    p = spec["pdf"]
+    pg = PdfPages(spec, "".join(t.strip() for t in spec["title_lines"]))
+    tables = {}
+    for kind, payload in doc:
+        if kind == "table":
+            t = PdfTable(pg, *pdf_grid(spec, payload, cells))
+            t.kind = payload
+            tables[payload] = t
+    for i, (kind, payload) in enumerate(doc):
+        if kind == "title":
+            size = p.get("title_size", 18)
+            m = pg.measure(size)
+            for t in payload:
+                t = t.strip()
+                year = re.search(r"\d{4}年", t)
+                if m(t) > pg.width and year and max(m(t[:year.start()]), m(t[year.start():])) <= pg.width:
+                    lines = [t[:year.start()], t[year.start():]]  # a long title breaks before the year
+                else:
+                    lines = wrap_pt(t, m, pg.width)
+                for ln in lines:
+                    pg.line(ln, (pg.x0 + pg.x1 - m(ln)) / 2, size, size * 1.6)
+            pg.y -= pg.leading * 0.5
+        elif kind == "para":
+            pg.para(payload)
+        elif kind == "subheading":
+            pg.room(pg.leading * 2)
+            pg.para(payload)
+        elif kind == "contact":
+            for x in payload:
+                pg.line(x, pg.x0 + 2 * pg.size)
+        elif kind == "heading":
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            keep = 2 * pg.leading
+            if nxt and nxt[0] == "table":
+                keep = pg.leading + sum(tables[nxt[1]].H[:tables[nxt[1]].header_rows + 2])
+            pg.room(keep)
+            pg.line(payload, pg.x0 + 2 * pg.size, bold=p.get("bold_headings", False))
+        elif kind == "signature":
+            pg.y -= pg.leading
+            pg.room(2 * pg.leading)
+            m = pg.measure(pg.size)
+            right = pg.x1 - 2 * pg.size
+            mid = right - m(payload[0]) / 2
+            pg.line(payload[0], right - m(payload[0]))
+            pg.line(payload[1], mid - m(payload[1]) / 2)
+        elif kind == "table":
+            tables[payload].draw(p.get("repeat_header", False))
+    # the pages each table spans, as the description says (1 unless listed)
+    assert pg.splits == {k: p.get("split", {}).get(k, 1) for k in pg.splits}, (spec["name"], pg.splits)
+    return pg.finish()
+
+
 # ======================================================================== headings
 
 STD = [("一、总体情况", "overview"), ("二、主动公开政府信息情况", "active"), ("三、收到和处理政府信息公开申请情况", "applications"),
@@ -1232,6 +1701,68 @@ SPECS = [
          labels=dict(SPACED_LABELS, unable_not_held="1、本机关不掌握相关政府信息", denied_process="6、属于四类过程性信息"),
          covers="街道; 2024; spaces inside labels (三 、本 年 度办 理 结果, （ 三 ）不予 公开); 其它; 1、 vs 1.; "
                 "contact lines with 网址; all checks pass"),
+    dict(name="19-county-2020-pdf-embedded", ext="pdf", layout="pdfdoc", seed=119, scale=86, reviews_scale=4,
+         code="330523", names={"33": "浙江省", "3305": "湖州市", "330523": "安吉县"},
+         agency="安吉县", agency_full="安吉县人民政府", agency_type="county", level="county", superior_kind="市",
+         title_lines=["安吉县人民政府", "2020年政府信息公开工作年度报告"], year=2020, template="2019", app_rows="2019",
+         published="2021-01-22", sign=("安吉县人民政府", "2021年1月22日"), headings=STD,
+         contact=contact("安吉县递铺街道昌硕西路1号", "313300", "0572-5122345", "0572-5122345", "ajzwgk@example.cn"),
+         contact_style="lines", office_full="安吉县人民政府办公室", units={("active", "procurement", "amount"): "万元"},
+         pdf=dict(producer="embedded", margins=(2.2, 2.2, 2.2, 2.2), size=12, leading=22, table_size=9,
+                  row_min=16, app_cols=(0.045, 0.1, 0.19), repeat_header=True, bold_headings=True,
+                  split={"applications": 2}),
+         covers="PDF, producer embedded (WenQuanYi Zen Hei subset as a Type0 font, Identity-H, ToUnicode; borders "
+                "stroked per cell edge; bold headings by fill+stroke); 县; 2019 template; title on two lines; narrow "
+                "label columns (（二）部分公开… over 2 lines, 5.要求行政机关确认… over 3, （三）不予公开 over 2); vertical "
+                "三、本年度办理结果 one character per line in its merged cell; stacked 申请人情况 / 法人或其他组织 / 商业企业 "
+                "headers; the applications table continues on page 3 with its three header rows repeated, the merged "
+                "（四）无法提供 cell split by the page break; "
+                "采购总金额 '…万元'; page numbers '- n -'; all checks pass"),
+    dict(name="20-town-2022-pdf-cmap-blank-cells", ext="pdf", layout="pdfdoc", seed=120, scale=12, reviews_scale=0,
+         code="320509108", names={"32": "江苏省", "3205": "苏州市", "320509": "吴江区", "320509108": "震泽镇"},
+         agency="震泽镇", agency_full="苏州市吴江区震泽镇人民政府", agency_type="town", level="township",
+         superior_kind="区", title_lines=["苏州市吴江区震泽镇人民政府2022年政府信息公开工作年度报告"], year=2022,
+         template="2021", app_rows="2021", published="2023-01-17", sign=("苏州市吴江区震泽镇人民政府", "2023年1月17日"),
+         headings=STD, contact=contact("吴江区震泽镇镇南路128号", "215231", "0512-63712345", "0512-63712345"),
+         contact_style="inline", office_full="震泽镇党政办公室",
+         cells={("active", "regulations", "issued"): ("", None), ("active", "regulations", "repealed"): ("", None),
+                ("active", "regulations", "in_force"): ("", None), ("active", "fees", "amount"): ("—", None)},
+         pdf=dict(producer="cmap", margins=(2.5, 2.0, 2.2, 2.0), size=11, leading=20, title_size=18, table_size=10,
+                  app_cols=(0.05, 0.13, 0.25), repeat_header=False, split={"active": 2, "applications": 2}),
+         covers="PDF, producer cmap (STSong-Light with UniGB-UCS2-H, not embedded; borders as 0.5pt filled "
+                "rectangles); 镇; 2021 template; a one-line title broken before the year by the page width; the three "
+                "规章 cells left empty (nothing drawn) and 收费金额 '—': null; long （六） labels over 3–4 lines; vertical "
+                "row header; the active table runs from page 1 to 2 and the applications table from page 2 to 3, "
+                "without repeated header rows; contact in the preamble; all checks pass"),
+    dict(name="21-department-prefecture-2023-pdf-embedded-balance-fail", ext="pdf", layout="pdfdoc", seed=121,
+         scale=47, reviews_scale=2,
+         code="4306", names={"43": "湖南省", "4306": "岳阳市"},
+         agency="岳阳市交通运输局", agency_full="岳阳市交通运输局", agency_type="department", level="prefecture",
+         superior_kind="市", title_lines=["岳阳市交通运输局2023年政府信息公开工作年度报告"], year=2023, template="2021",
+         app_rows="2021", published="2024-01-19", sign=("岳阳市交通运输局", "2024年1月19日"), headings=STD,
+         contact=contact("岳阳市岳阳楼区金鹗中路288号", "414000", "0730-8812345", "0730-8812345", "yyjtj@example.cn"),
+         contact_style="lines", topic="道路运输许可、交通工程建设、出租汽车管理",
+         cells={("reviews", "litigation_after_review", c): ("", None) for c in REVIEW_COLS},
+         breaks=[break_balance],
+         pdf=dict(producer="embedded", margins=(2.5, 2.5, 2.5, 2.5), size=12, leading=21, table_size=9,
+                  app_cols=(0.05, 0.12, 0.22), num_align="right", repeat_header=False, split={"applications": 2}),
+         covers="PDF, producer embedded; a 市 交通运输局 (department, level prefecture); 2021 template; figures "
+                "right-aligned; the applications table split over pages 2–3 without repeated header rows, the merged "
+                "（五）不予处理 cell split by the page break (（五）不予 above it, 处理 below); the five 复议后起诉 cells (all 0) "
+                "left empty: null, so reviews.totals is left out; applications.balance fails"),
+    dict(name="22-township-2019-pdf-cmap", ext="pdf", layout="pdfdoc", seed=122, scale=5, reviews_scale=0,
+         code="622921201", names={"62": "甘肃省", "6229": "临夏回族自治州", "622921": "临夏县", "622921201": "掌子沟乡"},
+         agency="掌子沟乡", agency_full="临夏县掌子沟乡人民政府", agency_type="township", level="township",
+         superior_kind="县", title_lines=["临夏县掌子沟乡人民政府", "2019年政府信息公开工作年度报告"], year=2019,
+         template="2019", app_rows="2019", published="2020-01-20", sign=("临夏县掌子沟乡人民政府", "2020年1月20日"),
+         headings=STD, contact=contact("临夏县掌子沟乡掌子沟村", "731800", "0930-5512345", "0930-5512345"),
+         contact_style="inline", problem_subheadings=True,
+         pdf=dict(producer="cmap", margins=(2.2, 1.8, 2.0, 1.8), size=11.5, leading=20, title_size=20, table_size=9,
+                  app_cols=(0.045, 0.11, 0.17), repeat_header=True, split={"active": 2, "applications": 2}),
+         covers="PDF, producer cmap; 乡; 2019 template; title on two lines; narrow label column, most outcome labels "
+                "over 2–3 lines; vertical row header; the active table runs from page 1 to 2, the applications table "
+                "from page 2 to 3 with its header rows repeated (the merged （五）不予处理 cell spans the break); "
+                "（一）/（二） sub-headings under 五、; all checks pass"),
 ]
 
 # ======================================================================== writing
@@ -1298,7 +1829,8 @@ def render(spec):
             figs[t][r][c] = value
     cells = Cells(spec, figs)
     doc = build_doc(spec, figs, cells)
-    text = {"tabbed": tabbed, "pdf": pdf_layout, "html": html_layout}[spec["layout"]](spec, doc, cells)
+    layouts = {"tabbed": tabbed, "pdf": pdf_layout, "html": html_layout, "pdfdoc": pdf_document}
+    text = layouts[spec["layout"]](spec, doc, cells)
     record = expected_record(spec, figs, cells)
     verify(spec, figs, cells, record)
     return text, record
@@ -1323,7 +1855,10 @@ def readme_section():
         "construction, then chosen cells are broken on purpose). Agencies' text and figures are invented; the place",
         "names and division codes are real NBS 2023 divisions (`data/gazetteer/`), so region resolution can be",
         "checked. `expected/NN-….json` is in the form of the shared seeds' expected records. A check that touches",
-        "a cell no reader can determine (15) is left out of the expected checks.",
+        "a cell no reader can determine (15) is left out of the expected checks. The PDFs are drawn with reportlab",
+        "by two producers: embedded (a WenQuanYi Zen Hei subset as a Type0 font, Identity-H, ToUnicode; borders",
+        "stroked per cell edge) and cmap (STSong-Light, UniGB-UCS2-H, not embedded; borders as thin filled",
+        "rectangles); regenerating them needs `pip install reportlab` and `apt-get install fonts-wqy-zenhei`.",
         "",
         "| file | covers |",
         "|---|---|",
@@ -1351,14 +1886,24 @@ def main():
     os.makedirs(EXP, exist_ok=True)
     names = [s["name"] for s in SPECS]
     assert len(set(names)) == len(names)
+    try:
+        import reportlab  # noqa: F401  (only to know whether the PDFs can be drawn)
+        have_pdf = True
+    except ImportError:
+        have_pdf = False
+    written = 0
     for spec in SPECS:
+        if spec["layout"] == "pdfdoc" and not have_pdf:
+            print(f"skipped {spec['name']}.pdf: pip install reportlab to regenerate it")
+            continue
+        written += 1
         text, record = render(spec)
         with open(os.path.join(OUT, spec["name"] + "." + spec["ext"]), "wb") as f:
-            f.write(encode(text, spec.get("encoding", "utf-8")))
+            f.write(text if isinstance(text, bytes) else encode(text, spec.get("encoding", "utf-8")))
         with open(os.path.join(EXP, spec["name"] + ".json"), "w", encoding="utf-8") as f:
             f.write(json.dumps(record, ensure_ascii=False, indent=1))
     write_readme()
-    print(f"wrote {len(SPECS)} reports to {os.path.relpath(OUT, ROOT)}/")
+    print(f"wrote {written} reports to {os.path.relpath(OUT, ROOT)}/")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ pub(super) fn flatten(pages: &[Page]) -> String {
                     let joins = paragraph.as_ref().is_some_and(|(prev, _, prev_right)| {
                         !prev.columns
                             && !line.columns
+                            && (prev.size - line.size).abs() <= 0.15 * prev.size.max(line.size)
                             && prev.x1 >= prev_right - 2.0 * prev.size
                             && line.x0 <= left + 0.6 * line.size
                             && !starts_like_heading(&line.text)
@@ -154,22 +155,18 @@ fn starts_like_heading(text: &str) -> bool {
         || (first.is_ascii_digit() && matches!(second, '、' | '.' | '．'))
 }
 
-/// Left margin (the commonest start of a line) and right margin (the furthest end) of body lines.
+/// Left margin (the leftmost start shared by at least two lines, or a tenth of them) and right
+/// margin (the furthest end) of body lines.
 fn margins(blocks: &[Block]) -> (f64, f64) {
     let lines: Vec<&Line> = blocks.iter().filter_map(|b| if let Block::Line(l) = b { Some(l) } else { None }).collect();
-    let mut starts: Vec<i64> = lines.iter().map(|l| l.x0.round() as i64).collect();
-    starts.sort_unstable();
-    let mut best = (0usize, 0i64);
-    let mut i = 0;
-    while i < starts.len() {
-        let j = starts[i..].iter().take_while(|x| **x <= starts[i] + 3).count();
-        if j > best.0 {
-            best = (j, starts[i]);
-        }
-        i += 1;
-    }
+    let mut starts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
+    starts.sort_by(f64::total_cmp);
+    let need = (lines.len() / 10).clamp(1, 2);
+    let left = (0..starts.len())
+        .find(|&i| starts[i..].iter().take_while(|x| **x <= starts[i] + 3.0).count() >= need)
+        .map_or(0.0, |i| starts[i]);
     let right = lines.iter().map(|l| l.x1).fold(0.0, f64::max);
-    (best.1 as f64, right)
+    (left, right)
 }
 
 /// A page's text lines and tables, top to bottom, without page numbers in the margins.
