@@ -4,9 +4,9 @@
 //! `pdf/font.rs` maps character codes to Unicode; `pdf/grid.rs` rebuilds lines, paragraphs and
 //! tables from the geometry into the flattened layout the parser reads.
 //!
-//! Limits, per file: [`MAX_PAGES`] pages, [`STREAM_LIMIT`] bytes for any one decompressed stream,
-//! [`TOTAL_LIMIT`] bytes of content in all, [`MAX_OPS`] content operators, and [`TIME_LIMIT`]; past
-//! any of them the file gets a named error instead of a result.
+//! Limits, per file ([`Limits`]): pages, bytes for any one decompressed stream, bytes of content
+//! in all, content operators, and time; past any of them the file gets a named error instead of a
+//! result, and an index run goes on with the next file.
 
 mod font;
 mod grid;
@@ -14,16 +14,34 @@ mod page;
 
 use std::time::{Duration, Instant};
 
-/// Most pages read from one file.
-pub const MAX_PAGES: usize = 500;
-/// Most bytes one stream may decompress to.
-pub const STREAM_LIMIT: usize = 32 << 20;
-/// Most bytes of page content read from one file.
-pub const TOTAL_LIMIT: usize = 128 << 20;
-/// Most content-stream operators interpreted in one file.
-pub const MAX_OPS: usize = 5_000_000;
-/// Longest time spent on one file.
-pub const TIME_LIMIT: Duration = Duration::from_secs(20);
+/// What reading one file may spend; past any of it the file gets [`PdfError::TooLarge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most pages read.
+    pub pages: usize,
+    /// Most bytes one stream may decompress to.
+    pub stream_bytes: usize,
+    /// Most bytes of page content in all.
+    pub total_bytes: usize,
+    /// Most content-stream operators interpreted.
+    pub operators: usize,
+    /// Longest time spent.
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    /// 2,000 pages, 32 MB a stream, 256 MB of content, 20 million operators, 20 seconds: far above
+    /// any annual report (a few to a hundred pages), far below what would stall an index run.
+    fn default() -> Self {
+        Self {
+            pages: 2_000,
+            stream_bytes: 32 << 20,
+            total_bytes: 256 << 20,
+            operators: 20_000_000,
+            time: Duration::from_secs(20),
+        }
+    }
+}
 
 /// Why a PDF could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,36 +67,45 @@ pub enum PdfError {
 #[derive(Debug)]
 pub(crate) struct Budget {
     pub(crate) stream_limit: usize,
+    limits: Limits,
     bytes_left: usize,
     ops_left: usize,
     deadline: Instant,
 }
 
 impl Budget {
-    fn new() -> Self {
+    fn new(limits: Limits) -> Self {
         Self {
-            stream_limit: STREAM_LIMIT,
-            bytes_left: TOTAL_LIMIT,
-            ops_left: MAX_OPS,
-            deadline: Instant::now() + TIME_LIMIT,
+            stream_limit: limits.stream_bytes,
+            limits,
+            bytes_left: limits.total_bytes,
+            ops_left: limits.operators,
+            deadline: Instant::now() + limits.time,
         }
     }
 
     pub(crate) fn spend_bytes(&mut self, n: usize) -> Result<(), PdfError> {
+        let total = self.limits.total_bytes;
         self.bytes_left = self
             .bytes_left
             .checked_sub(n)
-            .ok_or_else(|| PdfError::TooLarge(format!("more than {} MB of page content", TOTAL_LIMIT >> 20)))?;
-        Ok(())
+            .ok_or_else(|| PdfError::TooLarge(format!("more than {} MB of page content", total >> 20)))?;
+        self.check_time()
     }
 
     pub(crate) fn spend_op(&mut self) -> Result<(), PdfError> {
+        let most = self.limits.operators;
         self.ops_left = self
             .ops_left
             .checked_sub(1)
-            .ok_or_else(|| PdfError::TooLarge(format!("more than {MAX_OPS} drawing operations")))?;
-        if self.ops_left.is_multiple_of(4096) && Instant::now() > self.deadline {
-            return Err(PdfError::TooLarge(format!("reading took longer than {} s", TIME_LIMIT.as_secs())));
+            .ok_or_else(|| PdfError::TooLarge(format!("more than {most} drawing operations")))?;
+        if self.ops_left.is_multiple_of(4096) { self.check_time() } else { Ok(()) }
+    }
+
+    fn check_time(&self) -> Result<(), PdfError> {
+        if Instant::now() > self.deadline {
+            let secs = self.limits.time.as_secs_f64();
+            return Err(PdfError::TooLarge(format!("reading took longer than {secs} s")));
         }
         Ok(())
     }
@@ -96,8 +123,16 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// # Errors
 /// [`PdfError`]: encrypted, damaged, scanned (no text), unmapped fonts, or past a limit.
 pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
-    let mut budget = Budget::new();
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(STREAM_LIMIT), ..Default::default() };
+    text_with(bytes, Limits::default())
+}
+
+/// As [`text`], within the given limits.
+///
+/// # Errors
+/// As [`text`].
+pub fn text_with(bytes: &[u8], limits: Limits) -> Result<String, PdfError> {
+    let mut budget = Budget::new(limits);
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(limits.stream_bytes), ..Default::default() };
     let doc = match lopdf::Document::load_mem_with_options(bytes, options) {
         Ok(doc) => doc,
         Err(e) => return Err(load_error(&e)),
@@ -109,9 +144,10 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Corrupt("no pages".into()));
     }
-    if pages.len() > MAX_PAGES {
-        return Err(PdfError::TooLarge(format!("{} pages (at most {MAX_PAGES})", pages.len())));
+    if pages.len() > limits.pages {
+        return Err(PdfError::TooLarge(format!("{} pages (at most {})", pages.len(), limits.pages)));
     }
+    budget.check_time()?;
     let mut read = Vec::with_capacity(pages.len());
     for id in pages.values() {
         read.push(page::read(&doc, *id, &mut budget)?);

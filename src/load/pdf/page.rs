@@ -430,7 +430,9 @@ impl Interp<'_> {
             .map(|a| a.iter().filter_map(|o| deref(doc, Some(o)).and_then(number)).collect::<Vec<_>>())
             .filter(|m| m.len() == 6)
             .map_or(IDENTITY, |m| [m[0], m[1], m[2], m[3], m[4], m[5]]);
-        let own = deref(doc, stream.dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok()).cloned();
+        let own = deref(doc, stream.dict.get(b"Resources").ok()).and_then(|o| o.as_dict().ok());
+        // A form's own resources, with names it lacks taken from the page's (as viewers do).
+        let own = own.map(|own| merge_resources(doc, resources, own));
         let inner = GState { ctm: mul(&matrix, &gs.ctm), ..gs.clone() };
         self.forms.push(*id);
         let path = std::mem::take(&mut self.path);
@@ -438,4 +440,23 @@ impl Interp<'_> {
         self.path = path;
         result
     }
+}
+
+/// The form's resources over the enclosing ones, category by category (`Font`, `XObject` …).
+fn merge_resources(doc: &Document, outer: Option<&Dictionary>, own: &Dictionary) -> Dictionary {
+    let mut merged = outer.cloned().unwrap_or_default();
+    for (key, value) in own.iter() {
+        let inner = deref(doc, Some(value)).and_then(|o| o.as_dict().ok());
+        let outer_cat = merged.get(key).ok().and_then(|o| deref(doc, Some(o))).and_then(|o| o.as_dict().ok()).cloned();
+        match (inner, outer_cat) {
+            (Some(inner), Some(mut cat)) => {
+                for (k, v) in inner.iter() {
+                    cat.set(k.clone(), v.clone());
+                }
+                merged.set(key.clone(), Object::Dictionary(cat));
+            }
+            _ => merged.set(key.clone(), value.clone()),
+        }
+    }
+    merged
 }
