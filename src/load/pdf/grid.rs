@@ -53,8 +53,9 @@ pub(super) fn flatten(pages: &[Page]) -> String {
     let mut layout = Layout::new(true);
     let mut open_table: Option<Vec<String>> = None; // header row of the table left open
     let mut paragraph: Option<(Line, f64, f64)> = None; // the line being built, with its page's margins
-    for page in pages {
-        let blocks = blocks(page);
+    let mut all: Vec<Vec<Block>> = pages.iter().map(blocks).collect();
+    drop_running_lines(&mut all, pages);
+    for blocks in all {
         let (left, right) = margins(&blocks);
         let first_is_table = matches!(blocks.first(), Some(Block::Table(_)));
         if open_table.is_some() && !first_is_table {
@@ -131,6 +132,34 @@ pub(super) fn flatten(pages: &[Page]) -> String {
         layout.close_table();
     }
     layout.finish()
+}
+
+/// Drops running headers and footers: a line in the top or bottom margin whose text (digits
+/// aside) recurs in that margin on at least half the pages, two at least.
+fn drop_running_lines(all: &mut [Vec<Block>], pages: &[Page]) {
+    let key = |l: &Line| -> String {
+        l.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    };
+    let in_margin = |l: &Line, h: f64| l.top < h * 0.10 || l.top > h * 0.88;
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (blocks, page) in all.iter().zip(pages) {
+        let mut seen = std::collections::HashSet::new();
+        for b in blocks {
+            if let Block::Line(l) = b
+                && in_margin(l, page.height)
+                && seen.insert(key(l))
+            {
+                *counts.entry(key(l)).or_default() += 1;
+            }
+        }
+    }
+    let need = (pages.len() / 2).max(2);
+    for (blocks, page) in all.iter_mut().zip(pages) {
+        blocks.retain(|b| match b {
+            Block::Line(l) => !(in_margin(l, page.height) && counts.get(&key(l)).is_some_and(|n| *n >= need)),
+            Block::Table(_) => true,
+        });
+    }
 }
 
 /// Joins a wrapped line to the one before: no space between CJK text, one between Latin words.
@@ -317,10 +346,17 @@ fn tables(page: &Page) -> Vec<Table> {
 
 /// Builds one table from its rules and the characters inside it.
 fn grid(page: &Page, hs: &[Rule], vs: &[Rule]) -> Option<Table> {
-    let xs = cluster(vs.iter().map(|v| v.x0).collect());
-    let ys = cluster(hs.iter().map(|h| h.y0).collect());
+    // Edges are the rules' positions, plus the far ends of the other direction's rules: a table
+    // drawn without its outer left/right (or top/bottom) border still has those edges.
+    let (h_lo, h_hi) = hs.iter().fold((f64::MAX, f64::MIN), |(lo, hi), h| (lo.min(h.x0), hi.max(h.x1)));
+    let (v_lo, v_hi) = vs.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v.y0), hi.max(v.y1)));
+    let xs = cluster(vs.iter().map(|v| v.x0).chain([h_lo, h_hi]).collect());
+    let ys = cluster(hs.iter().map(|h| h.y0).chain([v_lo, v_hi]).collect());
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
         return None;
+    }
+    if xs.len() == 2 && ys.len() == 2 {
+        return None; // a box around text (a frame, a text box), not a table
     }
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
     let covers_v = |x: f64, y: f64| vs.iter().any(|v| (v.x0 - x).abs() <= SNAP && v.y0 - SNAP <= y && y <= v.y1 + SNAP);
@@ -470,6 +506,37 @@ mod tests {
         let text = flatten(&pages);
         let want = "\t内容\n\t数量\n\t\n\n\t规章\n\t1\n\t\n\n\t文件\n\t2\n\t\n\n正文继续\n";
         assert_eq!(text, want);
+    }
+
+    #[test]
+    fn a_table_without_outer_side_borders_keeps_its_first_and_last_columns() {
+        let mut rules: Vec<Rule> = [100.0, 120.0, 140.0].iter().map(|y| rule(100.0, *y, 400.0, *y)).collect();
+        rules.extend([250.0, 325.0].iter().map(|x| rule(*x, 100.0, *x, 140.0)));
+        let mut chars = word("规章", 105.0, 115.0);
+        chars.extend(word("1", 260.0, 115.0));
+        chars.extend(word("9", 330.0, 115.0));
+        chars.extend(word("文件", 105.0, 135.0));
+        chars.extend(word("4", 330.0, 135.0));
+        let page = Page { height: 842.0, chars, rules, unmapped: 0, images: 0 };
+        assert_eq!(flatten(&[page]), "\t规章\n\t1\n\t9\n\n\t文件\n\t\n\t4\n");
+    }
+
+    #[test]
+    fn a_frame_around_text_is_not_a_table_and_running_headers_go() {
+        let frame = vec![
+            rule(90.0, 90.0, 500.0, 90.0),
+            rule(90.0, 300.0, 500.0, 300.0),
+            rule(90.0, 90.0, 90.0, 300.0),
+            rule(500.0, 90.0, 500.0, 300.0),
+        ];
+        let page = |body: &str, n: &str| {
+            let mut chars = word("某某县人民政府办公室", 100.0, 40.0);
+            chars.extend(word(body, 100.0, 150.0));
+            chars.extend(word(n, 290.0, 800.0));
+            Page { height: 842.0, chars, rules: frame.clone(), unmapped: 0, images: 0 }
+        };
+        let text = flatten(&[page("一、总体情况", "1"), page("二、主动公开", "2"), page("三、收到", "3")]);
+        assert_eq!(text, "一、总体情况\n二、主动公开\n三、收到\n");
     }
 
     #[test]
