@@ -17,8 +17,16 @@ struct Table {
     bottom: f64,
     left: f64,
     right: f64,
-    /// Rows of cells; each cell's text (empty for a blank cell).
-    rows: Vec<Vec<String>>,
+    /// Rows of cells, each cell in the row where it starts.
+    rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: its text (empty for a blank cell) and its left and right edges.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    text: String,
+    x0: f64,
+    x1: f64,
 }
 
 /// A text line outside tables.
@@ -31,6 +39,9 @@ struct Line {
     text: String,
     /// A line with wide gaps (columns of a table without rules): kept as it is, never joined.
     columns: bool,
+    /// The width of the Latin word (a URL, an e-mail address, a number) the line starts with, if
+    /// it starts with one: such a word moves whole to the next line when it does not fit.
+    lead: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -51,36 +62,34 @@ impl Block {
 /// The flattened text of the pages.
 pub(super) fn flatten(pages: &[Page]) -> String {
     let mut layout = Layout::new(true);
-    let mut open_table: Option<Vec<String>> = None; // header row of the table left open
+    // The table being built: it may run on over the next page break.
+    let mut open: Option<Vec<Vec<Cell>>> = None;
     let mut paragraph: Option<(Line, f64, f64)> = None; // the line being built, with its page's margins
     let mut all: Vec<Vec<Block>> = pages.iter().map(blocks).collect();
     drop_running_lines(&mut all, pages);
+    let (left, right) = margins(all.iter().flatten());
     for blocks in all {
-        let (left, right) = margins(&blocks);
-        let first_is_table = matches!(blocks.first(), Some(Block::Table(_)));
-        if open_table.is_some() && !first_is_table {
-            layout.close_table();
-            open_table = None;
+        if !matches!(blocks.first(), Some(Block::Table(_))) {
+            write_table(&mut layout, open.take());
         }
         for (i, block) in blocks.into_iter().enumerate() {
             match block {
                 Block::Line(line) => {
-                    if open_table.take().is_some() {
-                        layout.close_table();
-                    }
+                    write_table(&mut layout, open.take());
                     let joins = paragraph.as_ref().is_some_and(|(prev, _, prev_right)| {
                         !prev.columns
                             && !line.columns
                             && (prev.size - line.size).abs() <= 0.15 * prev.size.max(line.size)
-                            && prev.x1 >= prev_right - 2.0 * prev.size
+                            && (prev.x1 >= prev_right - 2.0 * prev.size
+                                || (line.lead > 0.0 && prev.x1 + line.lead > prev_right - 0.5 * prev.size))
+                            && prev.x0 <= left + 2.5 * prev.size
                             && line.x0 <= left + 0.6 * line.size
                             && !starts_like_heading(&line.text)
                     });
                     if joins {
                         if let Some((prev, _, _)) = paragraph.as_mut() {
                             join_into(&mut prev.text, &line.text);
-                            prev.x1 = line.x1;
-                            prev.x0 = prev.x0.min(line.x0);
+                            (prev.x0, prev.x1) = (line.x0, line.x1);
                         }
                     } else {
                         if let Some((prev, _, _)) = paragraph.take() {
@@ -93,45 +102,85 @@ pub(super) fn flatten(pages: &[Page]) -> String {
                     if let Some((prev, _, _)) = paragraph.take() {
                         layout.paragraph(&prev.text);
                     }
-                    let mut rows = table.rows.as_slice();
-                    match (&open_table, i) {
-                        (Some(header), 0) => {
-                            // The table runs on from the previous page; drop a repeated header.
-                            if rows.first().is_some_and(|r| r == header) {
-                                rows = &rows[1..];
-                            }
-                        }
+                    match open.as_mut() {
+                        Some(rows) if i == 0 => run_on(rows, table.rows),
                         _ => {
-                            if open_table.take().is_some() {
-                                layout.close_table();
-                            }
-                            layout.open_table();
-                            open_table = Some(table.rows.first().cloned().unwrap_or_default());
+                            write_table(&mut layout, open.take());
+                            open = Some(table.rows);
                         }
-                    }
-                    for row in rows {
-                        layout.open_row();
-                        for cell in row {
-                            layout.open_cell();
-                            if !cell.is_empty() {
-                                layout.paragraph(cell);
-                            }
-                            layout.close_cell();
-                        }
-                        layout.close_row();
                     }
                 }
             }
         }
-        // A table ending the page may run on; anything else ends here unless it is a paragraph.
     }
     if let Some((prev, _, _)) = paragraph.take() {
         layout.paragraph(&prev.text);
     }
-    if open_table.is_some() {
-        layout.close_table();
-    }
+    write_table(&mut layout, open.take());
     layout.finish()
+}
+
+/// Adds the rows of a table's next page: a repeated header (the first rows again) is dropped, and
+/// a row cut by the page break — a first row holding only the rest of labels, or the figures of a
+/// row whose label stood on the page before — is joined to the cells it continues.
+fn run_on(rows: &mut Vec<Vec<Cell>>, next: Vec<Vec<Cell>>) {
+    let texts = |r: &[Cell]| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+    let repeated = next.iter().zip(rows.iter()).take(4).take_while(|(a, b)| texts(a) == texts(b)).count();
+    let mut next = next.into_iter().skip(repeated).peekable();
+    if let Some(first) = next.peek()
+        && continues_row(rows, first)
+    {
+        for cell in next.next().into_iter().flatten().filter(|c| !c.text.is_empty()) {
+            // The cell it continues: in the last row, else the nearest row above holding that column.
+            if let Some(target) = rows.iter_mut().rev().find_map(|r| r.iter_mut().find(|t| overlaps(t, &cell))) {
+                join_into(&mut target.text, &cell.text);
+            }
+        }
+    }
+    rows.extend(next);
+}
+
+/// Whether `first` (the first row on a new page) finishes the last row of `rows`: every text it
+/// holds lands in a label cell or an empty cell of that row, never on a figure, and it holds no
+/// figure where the last row has one.
+fn continues_row(rows: &[Vec<Cell>], first: &[Cell]) -> bool {
+    let Some(last) = rows.last() else { return false };
+    let filled: Vec<&Cell> = first.iter().filter(|c| !c.text.is_empty()).collect();
+    !filled.is_empty()
+        && last.iter().any(|c| !c.text.is_empty() && !is_figure(&c.text))
+        && filled.iter().all(|c| match last.iter().find(|t| overlaps(t, c)) {
+            Some(t) if is_figure(&t.text) => false,
+            Some(t) => !t.text.is_empty() || is_figure(&c.text),
+            None => !is_figure(&c.text),
+        })
+}
+
+fn overlaps(a: &Cell, b: &Cell) -> bool {
+    a.x0.max(b.x0) < a.x1.min(b.x1) - SNAP
+}
+
+/// A cell that holds a figure (or a placeholder for one), not a label.
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ",.，-—－/ 万元".contains(c))
+}
+
+/// Writes a finished table into the layout.
+fn write_table(layout: &mut Layout, rows: Option<Vec<Vec<Cell>>>) {
+    let Some(rows) = rows else { return };
+    layout.open_table();
+    for row in rows {
+        layout.open_row();
+        for cell in row {
+            layout.open_cell();
+            if !cell.text.is_empty() {
+                layout.paragraph(&cell.text);
+            }
+            layout.close_cell();
+        }
+        layout.close_row();
+    }
+    layout.close_table();
 }
 
 /// Drops running headers and footers: a line in the top or bottom margin whose text (digits
@@ -184,13 +233,13 @@ fn starts_like_heading(text: &str) -> bool {
         || (first.is_ascii_digit() && matches!(second, '、' | '.' | '．'))
 }
 
-/// Left margin (the leftmost start shared by at least two lines, or a tenth of them) and right
-/// margin (the furthest end) of body lines.
-fn margins(blocks: &[Block]) -> (f64, f64) {
-    let lines: Vec<&Line> = blocks.iter().filter_map(|b| if let Block::Line(l) = b { Some(l) } else { None }).collect();
+/// Left margin (the leftmost start shared by three lines, or a tenth of them) and right margin (the
+/// furthest end) of the document's body lines.
+fn margins<'a>(blocks: impl Iterator<Item = &'a Block>) -> (f64, f64) {
+    let lines: Vec<&Line> = blocks.filter_map(|b| if let Block::Line(l) = b { Some(l) } else { None }).collect();
     let mut starts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
     starts.sort_by(f64::total_cmp);
-    let need = (lines.len() / 10).clamp(1, 2);
+    let need = (lines.len() / 10).clamp(1, 3);
     let left = (0..starts.len())
         .find(|&i| starts[i..].iter().take_while(|x| **x <= starts[i] + 3.0).count() >= need)
         .map_or(0.0, |i| starts[i]);
@@ -273,7 +322,14 @@ fn lines(chars: &[&Char]) -> Vec<Line> {
             let indent = ((x0 / unit).round() as usize).min(200);
             text = format!("{}{}", " ".repeat(indent), text);
         }
-        out.push(Line { top: g[0].y - size, x0, x1, size, text, columns });
+        let lead = g
+            .iter()
+            .take_while(|c| c.text.chars().all(|ch| ch.is_ascii_graphic()))
+            .zip(g.iter().skip(1).map(Some).chain([None]))
+            .take_while(|(c, next)| next.is_none_or(|n| n.x0 - c.x1 <= 0.2 * size))
+            .last()
+            .map_or(0.0, |(c, _)| c.x1 - x0);
+        out.push(Line { top: g[0].y - size, x0, x1, size, text, columns, lead });
     }
     out
 }
@@ -385,11 +441,13 @@ fn grid(page: &Page, hs: &[Rule], vs: &[Rule]) -> Option<Table> {
         }
     }
     // Each merged cell: its first grid row and column, and its characters.
-    let mut cells: std::collections::HashMap<usize, (usize, usize, Vec<&Char>)> = std::collections::HashMap::new();
+    let mut cells: std::collections::HashMap<usize, (usize, usize, usize, Vec<&Char>)> =
+        std::collections::HashMap::new();
     for r in 0..rows {
         for c in 0..cols {
             let root = find(&mut parent, idx(r, c));
-            cells.entry(root).or_insert((r, c, Vec::new()));
+            let cell = cells.entry(root).or_insert((r, c, c, Vec::new()));
+            cell.2 = cell.2.max(c);
         }
     }
     let (top, bottom, left, right) = (ys[0], ys[rows], xs[0], xs[cols]);
@@ -402,20 +460,20 @@ fn grid(page: &Page, hs: &[Rule], vs: &[Rule]) -> Option<Table> {
         let r = ys.partition_point(|y| *y < cy).saturating_sub(1).min(rows - 1);
         let root = find(&mut parent, idx(r, c));
         if let Some(cell) = cells.get_mut(&root) {
-            cell.2.push(ch);
+            cell.3.push(ch);
         }
     }
-    let mut by_row: Vec<Vec<(usize, String)>> = vec![Vec::new(); rows];
-    for (r, c, chars) in cells.into_values() {
-        by_row[r].push((c, cell_text(&chars)));
+    let mut by_row: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); rows];
+    for (r, c, last, chars) in cells.into_values() {
+        by_row[r].push((c, Cell { text: cell_text(&chars), x0: xs[c], x1: xs[last + 1] }));
     }
-    let table_rows: Vec<Vec<String>> = by_row
+    let table_rows: Vec<Vec<Cell>> = by_row
         .into_iter()
         .map(|mut row| {
             row.sort_by_key(|(c, _)| *c);
             row.into_iter().map(|(_, t)| t).collect::<Vec<_>>()
         })
-        .filter(|row: &Vec<String>| row.iter().any(|t| !t.is_empty()))
+        .filter(|row: &Vec<Cell>| row.iter().any(|t| !t.text.is_empty()))
         .collect();
     if table_rows.is_empty() {
         return None;
