@@ -251,8 +251,9 @@ fn margins<'a>(blocks: impl Iterator<Item = &'a Block>) -> (f64, f64) {
 fn blocks(page: &Page) -> Vec<Block> {
     let tables = tables(page);
     let outside: Vec<&Char> = page.chars.iter().filter(|c| !tables.iter().any(|t| inside(t, c))).collect();
-    let mut blocks: Vec<Block> =
-        lines(&outside).into_iter().filter(|l| !is_page_furniture(l, page.height)).map(Block::Line).collect();
+    let mut lines: Vec<Line> = lines(&outside).into_iter().filter(|l| !is_page_furniture(l, page.height)).collect();
+    tabulate(&mut lines);
+    let mut blocks: Vec<Block> = lines.into_iter().map(Block::Line).collect();
     blocks.extend(tables.into_iter().map(Block::Table));
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     blocks
@@ -261,6 +262,25 @@ fn blocks(page: &Page) -> Vec<Block> {
 fn inside(t: &Table, c: &Char) -> bool {
     let (cx, cy) = ((c.x0 + c.x1) / 2.0, c.y - c.size * 0.35);
     cx >= t.left - 1.0 && cx <= t.right + 1.0 && cy >= t.top - 1.0 && cy <= t.bottom + 1.0
+}
+
+/// Lines of a table drawn without rules — lines with wide gaps, and the lines between two such
+/// lines close together (a label wrapped above or below its figures, a vertical row header) —
+/// keep their place on the page as `pdftotext -layout` does: indented to where they start, never
+/// joined into paragraphs.
+fn tabulate(lines: &mut [Line]) {
+    let Some(unit) = lines.iter().map(|l| l.size).reduce(f64::min).map(|s| s.max(1.0) / 2.0) else { return };
+    let tops: Vec<(f64, bool)> = lines.iter().map(|l| (l.top, l.columns)).collect();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let near = 3.0 * line.size;
+        let above = tops[..i].iter().rev().take_while(|(t, _)| line.top - t <= near).any(|(_, c)| *c);
+        let below = tops[i + 1..].iter().take_while(|(t, _)| t - line.top <= near).any(|(_, c)| *c);
+        if line.columns || (above && below) {
+            line.columns = true;
+            let indent = ((line.x0 / unit).round() as usize).min(200);
+            line.text = format!("{}{}", " ".repeat(indent), line.text);
+        }
+    }
 }
 
 /// A page number or running footer line in the top or bottom margin.
@@ -317,11 +337,6 @@ fn lines(chars: &[&Char]) -> Vec<Line> {
             prev = Some(c);
         }
         let x1 = g.iter().map(|c| c.x1).fold(f64::MIN, f64::max);
-        if columns {
-            // Keep columns where they stand on the page, as `pdftotext -layout` does.
-            let indent = ((x0 / unit).round() as usize).min(200);
-            text = format!("{}{}", " ".repeat(indent), text);
-        }
         let lead = g
             .iter()
             .take_while(|c| c.text.chars().all(|ch| ch.is_ascii_graphic()))
