@@ -19,6 +19,7 @@ mod charset;
 mod docx;
 mod html;
 mod layout;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 
 use std::path::{Path, PathBuf};
@@ -71,6 +72,7 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// A PDF that cannot be read (encrypted, damaged, a scan, past a limit).
+    #[cfg(feature = "pdf")]
     #[error("{}: {reason}", path.display())]
     BadPdf {
         /// The file.
@@ -113,6 +115,7 @@ pub fn load_path(path: &Path) -> Result<Source, LoadError> {
 /// As [`load_path`], except for I/O errors.
 pub fn load_bytes(bytes: &[u8], name_hint: &str) -> Result<Source, LoadError> {
     let path = PathBuf::from(name_hint);
+    #[cfg(feature = "pdf")]
     if pdf::is_pdf(bytes) {
         let text = pdf::text(bytes).map_err(|reason| LoadError::BadPdf { path: path.clone(), reason })?;
         if text.trim().is_empty() {
@@ -160,8 +163,11 @@ fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     const NOT_REPORT: &str = "a report must be a text, HTML or .docx file";
     let head = &bytes[..bytes.len().min(1024)];
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
-    if head[start..].starts_with(b"%PDF") {
-        return Some(("PDF", "it lacks the `%PDF-` header; save it again from the original"));
+    if head[start..].starts_with(b"%PDF") || head.windows(5).any(|w| w == b"%PDF-") {
+        if cfg!(feature = "pdf") {
+            return Some(("PDF", "it lacks the `%PDF-` header; save it again from the original"));
+        }
+        return Some(("PDF", "this gongkai was built without the `pdf` feature; build it with default features"));
     }
     let magic: [(&[u8], &'static str, &'static str); 9] = [
         (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office file (.doc/.xls/.wps)", OFFICE),
@@ -272,10 +278,15 @@ mod tests {
     }
 
     #[test]
-    fn pdf_and_other_formats_are_refused_with_a_hint() {
+    #[cfg(feature = "pdf")]
+    fn a_damaged_pdf_is_named() {
         let e = load_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "r.pdf").err().map(|e| e.to_string());
         let e = e.unwrap_or_default();
         assert!(e.starts_with("r.pdf: ") && e.contains("PDF") && e.contains("damaged"), "{e}");
+    }
+
+    #[test]
+    fn other_formats_are_refused_with_a_hint() {
         let e = load_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "r.doc").err().map(|e| e.to_string());
         assert!(e.unwrap_or_default().contains(".docx"));
         assert!(matches!(load_bytes(b"  \n\t", "e.txt"), Err(LoadError::Empty { .. })));

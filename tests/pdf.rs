@@ -32,6 +32,7 @@ fn pdftotext_layout_of_real_report_matches_expected() {
 
 /// The same real report, read directly (no external program): the expected record exactly.
 #[test]
+#[cfg(feature = "pdf")]
 fn real_pdf_read_directly_matches_expected() {
     let Some(shared) = common::shared_dir() else { return };
     let pdf = shared.join("pdf/huaian_city_2024.pdf");
@@ -52,6 +53,7 @@ fn real_pdf_read_directly_matches_expected() {
 /// HTML sample's record: every figure, check, date and place; title and contact as printed, which
 /// may carry the gaps the office suite puts between Chinese and Latin text.
 #[test]
+#[cfg(feature = "pdf")]
 fn libreoffice_exports_give_the_html_records() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("tests/fixtures/libreoffice");

@@ -2,6 +2,8 @@
 //! scans, passwords, damage, bombs, page floods, loops. The PDFs are built here with lopdf, or
 //! are small fixtures made with reportlab (`tests/fixtures/`).
 
+#![cfg(feature = "pdf")]
+
 use gongkai::load::pdf::{self, Limits, PdfError};
 use gongkai::load::{LoadError, load_bytes};
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};

@@ -21,6 +21,9 @@ fn sample_reports_match_expected_records() {
         let want: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(exp).expect("read")).expect("expected json");
         let file = dir.join(want["source"].as_str().expect("source"));
+        if cfg!(not(feature = "pdf")) && file.extension().is_some_and(|e| e == "pdf") {
+            continue;
+        }
         let out =
             Command::new(env!("CARGO_BIN_EXE_gongkai")).arg("parse").arg("--json").arg(&file).output().expect("run");
         if !out.status.success() {

@@ -140,7 +140,9 @@ pub fn text_with(bytes: &[u8], limits: Limits) -> Result<String, PdfError> {
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(PdfError::Encrypted);
     }
-    let pages = doc.get_pages();
+    // Each page object once, in order (a page tree that loops lists pages again).
+    let mut seen = std::collections::HashSet::new();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().filter(|id| seen.insert(*id)).collect();
     if pages.is_empty() {
         return Err(PdfError::Corrupt("no pages".into()));
     }
@@ -149,7 +151,7 @@ pub fn text_with(bytes: &[u8], limits: Limits) -> Result<String, PdfError> {
     }
     budget.check_time()?;
     let mut read = Vec::with_capacity(pages.len());
-    for id in pages.values() {
+    for id in &pages {
         read.push(page::read(&doc, *id, &mut budget)?);
     }
     let chars: usize = read.iter().map(|p| p.chars.len()).sum();

@@ -184,7 +184,7 @@ fn write_table(layout: &mut Layout, rows: Option<Vec<Vec<Cell>>>) {
 }
 
 /// Drops running headers and footers: a line in the top or bottom margin whose text (digits
-/// aside) recurs in that margin on at least half the pages, two at least.
+/// aside) recurs in that margin on at least half the pages, three at least.
 fn drop_running_lines(all: &mut [Vec<Block>], pages: &[Page]) {
     let key = |l: &Line| -> String {
         l.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
@@ -202,7 +202,7 @@ fn drop_running_lines(all: &mut [Vec<Block>], pages: &[Page]) {
             }
         }
     }
-    let need = (pages.len() / 2).max(2);
+    let need = (pages.len() / 2).max(3);
     for (blocks, page) in all.iter_mut().zip(pages) {
         blocks.retain(|b| match b {
             Block::Line(l) => !(in_margin(l, page.height) && counts.get(&key(l)).is_some_and(|n| *n >= need)),
