@@ -10,42 +10,44 @@ use crate::load::layout::Layout;
 /// Points within which two rules or edges are the same line.
 const SNAP: f64 = 2.0;
 
-/// A table rebuilt from rules.
+/// A table rebuilt from rules (or, without rules, from the alignment of its figures).
 #[derive(Debug, Clone)]
-struct Table {
-    top: f64,
-    bottom: f64,
-    left: f64,
-    right: f64,
+pub(super) struct Table {
+    pub(super) top: f64,
+    pub(super) bottom: f64,
+    pub(super) left: f64,
+    pub(super) right: f64,
     /// Rows of cells, each cell in the row where it starts.
-    rows: Vec<Vec<Cell>>,
+    pub(super) rows: Vec<Vec<Cell>>,
 }
 
 /// A table cell: its text (empty for a blank cell) and its left and right edges.
 #[derive(Debug, Clone, PartialEq)]
-struct Cell {
-    text: String,
-    x0: f64,
-    x1: f64,
+pub(super) struct Cell {
+    pub(super) text: String,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
 }
 
 /// A text line outside tables.
 #[derive(Debug, Clone)]
-struct Line {
-    top: f64,
-    x0: f64,
-    x1: f64,
-    size: f64,
-    text: String,
+pub(super) struct Line {
+    pub(super) top: f64,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) size: f64,
+    pub(super) text: String,
+    /// The line's pieces between wide gaps (a size or more), left to right.
+    pub(super) segs: Vec<Cell>,
     /// A line with wide gaps (columns of a table without rules): kept as it is, never joined.
-    columns: bool,
+    pub(super) columns: bool,
     /// The width of the Latin word (a URL, an e-mail address, a number) the line starts with, if
     /// it starts with one: such a word moves whole to the next line when it does not fit.
-    lead: f64,
+    pub(super) lead: f64,
 }
 
 #[derive(Debug, Clone)]
-enum Block {
+pub(super) enum Block {
     Line(Line),
     Table(Table),
 }
@@ -160,7 +162,7 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
 }
 
 /// A cell that holds a figure (or a placeholder for one), not a label.
-fn is_figure(t: &str) -> bool {
+pub(super) fn is_figure(t: &str) -> bool {
     let t = t.trim();
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ",.，-—－/ 万元".contains(c))
 }
@@ -253,7 +255,7 @@ fn blocks(page: &Page) -> Vec<Block> {
     let outside: Vec<&Char> = page.chars.iter().filter(|c| !tables.iter().any(|t| inside(t, c))).collect();
     let mut lines: Vec<Line> = lines(&outside).into_iter().filter(|l| !is_page_furniture(l, page.height)).collect();
     tabulate(&mut lines);
-    let mut blocks: Vec<Block> = lines.into_iter().map(Block::Line).collect();
+    let mut blocks = super::borderless::tables(lines);
     blocks.extend(tables.into_iter().map(Block::Table));
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     blocks
@@ -319,6 +321,7 @@ fn lines(chars: &[&Char]) -> Vec<Line> {
         let mut prev: Option<&Char> = None;
         let unit = size / 2.0;
         let x0 = g[0].x0;
+        let mut segs: Vec<Cell> = Vec::new();
         for c in &g {
             if let Some(p) = prev {
                 if c.text == p.text && (c.x0 - p.x0).abs() < 0.1 * size && (c.y - p.y).abs() < 0.1 * size {
@@ -332,6 +335,18 @@ fn lines(chars: &[&Char]) -> Vec<Line> {
                     let n = ((gap / unit).round() as usize).clamp(1, 60);
                     text.extend(std::iter::repeat_n(' ', n));
                 }
+                match segs.last_mut() {
+                    Some(seg) if gap < size => {
+                        if gap > 0.2 * size {
+                            seg.text.push(' ');
+                        }
+                        seg.text.push_str(&c.text);
+                        seg.x1 = c.x1;
+                    }
+                    _ => segs.push(Cell { text: c.text.clone(), x0: c.x0, x1: c.x1 }),
+                }
+            } else {
+                segs.push(Cell { text: c.text.clone(), x0: c.x0, x1: c.x1 });
             }
             text.push_str(&c.text);
             prev = Some(c);
@@ -344,7 +359,7 @@ fn lines(chars: &[&Char]) -> Vec<Line> {
             .take_while(|(c, next)| next.is_none_or(|n| n.x0 - c.x1 <= 0.2 * size))
             .last()
             .map_or(0.0, |(c, _)| c.x1 - x0);
-        out.push(Line { top: g[0].y - size, x0, x1, size, text, columns, lead });
+        out.push(Line { top: g[0].y - size, x0, x1, size, text, segs, columns, lead });
     }
     out
 }
