@@ -8,6 +8,7 @@
 //! in all, content operators, and time; past any of them the file gets a named error instead of a
 //! result, and an index run goes on with the next file.
 
+mod borderless;
 mod font;
 mod grid;
 mod page;
