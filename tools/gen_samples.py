@@ -1388,6 +1388,8 @@ class PdfTable:
         pg.y -= pg.leading * 0.5
 
     def borders(self, edges):
+        if not self.pages.p.get("borders", True):
+            return  # a table drawn without rules
         c = self.pages.c
         c.setLineWidth(0.5)
         for kind, at, a, b in sorted(edges):
@@ -1763,6 +1765,22 @@ SPECS = [
                 "over 2–3 lines; vertical row header; the active table runs from page 1 to 2, the applications table "
                 "from page 2 to 3 with its header rows repeated (the merged （五）不予处理 cell spans the break); "
                 "（一）/（二） sub-headings under 五、; all checks pass"),
+    dict(name="30-town-2021-pdf-cmap-no-rules", ext="pdf", layout="pdfdoc", seed=130, scale=9, reviews_scale=0,
+         code="330782100", names={"33": "浙江省", "3307": "金华市", "330782": "义乌市", "330782100": "佛堂镇"},
+         agency="佛堂镇", agency_full="义乌市佛堂镇人民政府", agency_type="town", level="township",
+         superior_kind="市", title_lines=["义乌市佛堂镇人民政府2021年政府信息公开工作年度报告"], year=2021,
+         template="2021", app_rows="2021", published="2022-01-21", sign=("义乌市佛堂镇人民政府", "2022年1月21日"),
+         headings=STD, contact=contact("义乌市佛堂镇佛堂大道1号", "322002", "0579-85712345", "0579-85712345"),
+         contact_style="inline", office_full="佛堂镇党政办公室",
+         cells={("active", "regulations", "issued"): ("", None), ("active", "regulations", "repealed"): ("", None),
+                ("active", "regulations", "in_force"): ("", None),
+                ("applications", "new", "research"): ("", None)},
+         pdf=dict(producer="cmap", margins=(2.5, 2.0, 2.2, 2.0), size=11, leading=20, title_size=18, table_size=10,
+                  app_cols=(0.05, 0.16, 0.34), repeat_header=False, borders=False,
+                  split={"active": 2, "applications": 2}),
+         covers="PDF, producer cmap, tables drawn without any rules (read from the alignment of their figures); "
+                "镇; 2021 template; the three 规章 cells and one 科研机构 cell left empty: null in their own columns; "
+                "wide label columns (few wrapped labels)"),
 ]
 
 # ======================================================================== writing

@@ -16,27 +16,45 @@ use super::grid::{Block, Cell, Line, Table, is_figure};
 pub(super) fn tables(lines: Vec<Line>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut run: Vec<Line> = Vec::new();
-    for line in lines {
-        if line.columns {
+    for mut line in lines {
+        if line.columns && !is_section_heading(&line) {
             run.push(line);
             continue;
         }
         flush(&mut run, &mut out);
+        if line.columns && is_section_heading(&line) {
+            line.columns = false;
+            line.text = line.text.trim_start().to_string();
+        }
         out.push(Block::Line(line));
     }
     flush(&mut run, &mut out);
     out
 }
 
+/// A report section's heading (三、收到和处理政府信息公开申请情况): it ends a table, never joins one.
+fn is_section_heading(line: &Line) -> bool {
+    let t = line.text.trim();
+    let mut chars = t.chars();
+    let numbered = chars.next().is_some_and(|c| "一二三四五六七".contains(c)) && chars.next() == Some('、');
+    numbered && line.segs.len() == 1 && ["情况", "问题", "事项"].iter().any(|w| t.contains(w))
+}
+
 fn flush(run: &mut Vec<Line>, out: &mut Vec<Block>) {
     let lines = std::mem::take(run);
-    if lines.len() >= 2
-        && let Some(tables) = read(&lines)
-    {
-        out.extend(tables.into_iter().map(Block::Table));
+    if lines.len() < 2 {
+        out.extend(lines.into_iter().map(Block::Line));
         return;
     }
-    out.extend(lines.into_iter().map(Block::Line));
+    for (a, b) in parts(&lines) {
+        match one(&lines[a..b]) {
+            Some((table, used)) => {
+                out.push(Block::Table(table));
+                out.extend(lines[a + used..b].iter().cloned().map(Block::Line));
+            }
+            None => out.extend(lines[a..b].iter().cloned().map(Block::Line)),
+        }
+    }
 }
 
 /// A figure, not a list number (`2.`, `3、`).
@@ -50,43 +68,45 @@ fn trailing_figures(line: &Line) -> usize {
     line.segs.iter().rev().take_while(|s| figure(s)).count()
 }
 
-/// The tables in a run of lines, or `None` when they do not line up.
-fn read(lines: &[Line]) -> Option<Vec<Table>> {
+/// Where a run of lines splits into tables: at a header line (text over the next rows' figures)
+/// that follows rows — the 2021 active table's blocks, each with its own header.
+fn parts(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut seen_row = false;
+    for (i, l) in lines.iter().enumerate() {
+        let row = trailing_figures(l) > 0;
+        let next_figures = lines[i..]
+            .iter()
+            .find(|n| trailing_figures(n) > 0)
+            .map(|n| n.segs[n.segs.len() - trailing_figures(n)].x0 - 0.5 * n.size);
+        let header = !row && next_figures.is_some_and(|b| l.segs.iter().any(|s| (s.x0 + s.x1) / 2.0 >= b));
+        if header && seen_row {
+            out.push((start, i));
+            start = i;
+            seen_row = false;
+        }
+        seen_row |= row;
+    }
+    out.push((start, lines.len()));
+    out
+}
+
+/// One table: header lines, rows and label lines; and how many of the lines it took (lines after
+/// its last row that are not its labels end it).
+fn one(lines: &[Line]) -> Option<(Table, usize)> {
     let rows: Vec<bool> = lines.iter().map(|l| trailing_figures(l) > 0).collect();
+    let first_row = rows.iter().position(|r| *r)?;
     // The label area ends where the leftmost trailing figure starts.
     let boundary = lines
         .iter()
         .filter(|l| trailing_figures(l) > 0)
         .map(|l| l.segs[l.segs.len() - trailing_figures(l)].x0 - 0.5 * l.size)
         .reduce(f64::min)?;
-    // Split into tables at a header line (text over the figure columns) that follows rows.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    let mut seen_row = false;
-    for (i, l) in lines.iter().enumerate() {
-        let header = !rows[i] && l.segs.iter().any(|s| (s.x0 + s.x1) / 2.0 >= boundary);
-        if header && seen_row {
-            parts.push((start, i));
-            start = i;
-            seen_row = false;
-        }
-        seen_row |= rows[i];
-    }
-    parts.push((start, lines.len()));
-    let mut tables = Vec::new();
-    for (a, b) in parts {
-        tables.push(one(&lines[a..b], &rows[a..b], boundary)?);
-    }
-    Some(tables)
-}
-
-/// One table: header lines, rows and label lines.
-fn one(lines: &[Line], rows: &[bool], boundary: f64) -> Option<Table> {
-    let first_row = rows.iter().position(|r| *r)?;
     let size = lines.iter().map(|l| l.size).fold(0.0, f64::max).max(1.0);
     // Figure columns: overlapping x-extents of the rows' trailing figures.
     let mut cols: Vec<(f64, f64)> = Vec::new();
-    for l in lines.iter().zip(rows).filter(|(_, r)| **r).map(|(l, _)| l) {
+    for l in lines.iter().zip(&rows).filter(|(_, r)| **r).map(|(l, _)| l) {
         for s in &l.segs[l.segs.len() - trailing_figures(l)..] {
             let (x0, x1) = (s.x0 - 0.3 * size, s.x1 + 0.3 * size);
             match cols.iter_mut().find(|c| c.0 < x1 && x0 < c.1) {
@@ -162,16 +182,35 @@ fn one(lines: &[Line], rows: &[bool], boundary: f64) -> Option<Table> {
     steps.sort_by(f64::total_cmp);
     let pitch = steps.get(steps.len() / 2).copied().unwrap_or(1.8 * size);
     let mut blank_rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let last_row = row_lines.last().copied().unwrap_or(0);
+    let mut end = lines.len();
+    // Label lines first are placed with the rows as read so far (their own labels).
+    let own_labels: Vec<Vec<String>> = body.clone();
     for (i, l) in lines.iter().enumerate().skip(header_end).filter(|(i, _)| !rows[*i]) {
         let mut by_distance: Vec<(f64, usize)> =
             row_lines.iter().enumerate().map(|(r, k)| ((lines[*k].top - l.top).abs(), r)).collect();
         by_distance.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (d, nearest) = *by_distance.first()?;
-        let second = by_distance.get(1).map_or(f64::MAX, |x| x.0);
-        if d <= 0.8 * pitch && second < 1.25 * d + 0.1 * size {
-            return None; // between two rows: whose label it continues is not clear
+        let second = by_distance.get(1).map_or((f64::MAX, nearest), |x| *x);
+        if d <= 0.8 * pitch && second.0 < 1.25 * d + 0.1 * size {
+            // Between two rows. Harmless only for a group label or a vertical header: text left
+            // of where both rows' own labels stand (the parser reads a row by its last label).
+            let right_of = |r: usize, k: usize| own_labels[r][k + 1..n_labels].iter().any(|t| !t.is_empty());
+            let group = l.segs.iter().all(|s| {
+                (s.x0 + s.x1) / 2.0 < boundary && right_of(nearest, label_of(s)) && right_of(second.1, label_of(s))
+            });
+            if !group {
+                return None; // whose label it continues is not clear
+            }
         }
         if d > 0.8 * pitch {
+            if l.segs.iter().any(|s| (s.x0 + s.x1) / 2.0 >= boundary) {
+                if i > last_row {
+                    end = i; // the table ended: a heading or text after it
+                    break;
+                }
+                return None;
+            }
             if l.segs.iter().any(|s| (s.x0 + s.x1) / 2.0 >= boundary) {
                 return None;
             }
@@ -226,8 +265,8 @@ fn one(lines: &[Line], rows: &[bool], boundary: f64) -> Option<Table> {
     ordered.sort_by_key(|(i, _)| *i);
     table_rows.extend(ordered.into_iter().map(|(_, cells)| to_cells(cells)));
     let top = lines.first().map_or(0.0, |l| l.top);
-    let bottom = lines.last().map_or(0.0, |l| l.top + l.size);
-    Some(Table { top, bottom, left, right, rows: table_rows })
+    let bottom = lines[..end].last().map_or(0.0, |l| l.top + l.size);
+    Some((Table { top, bottom, left, right, rows: table_rows }, end))
 }
 
 #[cfg(test)]
