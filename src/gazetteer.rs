@@ -43,18 +43,83 @@ pub fn area_code_places(code: &str) -> Vec<String> {
 
 /// Wrappers that end a government's name.
 const WRAPPERS: [&str; 6] = ["人民政府", "行政公署", "办事处", "公署", "政府", "管委会"];
-/// Words that make a unit a zone (`other`).
-const ZONE_WORDS: [&str; 8] = ["开发区", "高新区", "管委会", "管理委员会", "园区", "新区", "示范区", "试验区"];
+/// Words that make a unit a zone (`other`): development zones, new areas, pilot zones and their 管委会.
+const ZONE_WORDS: [&str; 16] = [
+    "开发区",
+    "高新区",
+    "管委会",
+    "管理委员会",
+    "园区",
+    "新区",
+    "示范区",
+    "试验区",
+    "实验区",
+    "保税区",
+    "合作区",
+    "度假区",
+    "管理区",
+    "风景区",
+    "产业园",
+    "自贸区",
+];
+
+/// Pairs of characters that differ by a stroke or a dot, which OCR and hurried typing confuse
+/// (沐阳县 for 沭阳县). A one-character repair that is such a pair wins over other repairs.
+const LOOK_ALIKE: [(char, char); 34] = [
+    ('沐', '沭'),
+    ('汨', '汩'),
+    ('己', '已'),
+    ('已', '巳'),
+    ('己', '巳'),
+    ('末', '未'),
+    ('土', '士'),
+    ('日', '曰'),
+    ('戊', '戌'),
+    ('戌', '戍'),
+    ('戊', '戍'),
+    ('侯', '候'),
+    ('崇', '祟'),
+    ('徽', '微'),
+    ('睢', '雎'),
+    ('亳', '毫'),
+    ('泸', '沪'),
+    ('大', '太'),
+    ('太', '犬'),
+    ('王', '玉'),
+    ('王', '主'),
+    ('白', '自'),
+    ('木', '术'),
+    ('木', '本'),
+    ('千', '干'),
+    ('干', '于'),
+    ('天', '夭'),
+    ('仑', '仓'),
+    ('兔', '免'),
+    ('鸟', '乌'),
+    ('贝', '见'),
+    ('淅', '浙'),
+    ('冶', '治'),
+    ('荥', '荣'),
+];
+
+fn look_alike(a: char, b: char) -> bool {
+    LOOK_ALIKE.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+}
 
 /// Identifies the reporting unit named `name`, using `context` (the report's text) and the contact
 /// phone's `area_code` to narrow ambiguous names.
+///
+/// A name that is a place followed by words that are neither a department's nor a zone's
+/// (`路南区党委高度重视`) is not a unit's name: its type is `Unknown` and callers look elsewhere.
 #[must_use]
 pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity {
     let g = gaz();
     let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let mut notes = Vec::new();
     let bare = strip_wrappers(&name);
-    let (chain, consumed) = match_chain(g, bare, &mut notes);
+    let zone = is_zone(bare);
+    let (chain, consumed) = match_chain(g, bare, zone, &mut notes);
+    let repaired = !notes.is_empty();
     let mut id =
         Identity { agency: bare.to_string(), agency_type: AgencyType::Unknown, level: None, region: None, notes };
     let Some(last) = chain.last() else { return unplaced(g, &name, bare, id) };
@@ -66,37 +131,55 @@ pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity 
     let finest = &g.places[cands[0]];
     id.level = Some(finest.level);
     id.region = Some(region(g, &cands));
+    // A name repaired in its place part (沐阳县发展和改革局) is given with the place's own name.
+    let mut name = name.clone();
+    if repaired && cands.len() == 1 && chain[..chain.len() - 1].iter().all(|c| c.len() == 1) {
+        let mut fixed: String = chain[..chain.len() - 1].iter().map(|c| g.places[c[0]].name.as_str()).collect();
+        fixed.push_str(&finest.name);
+        fixed.push_str(&name[consumed..]);
+        name = fixed;
+    }
     if rest.is_empty() {
         id.agency_type = place_type(finest);
         if cands.len() == 1 {
             id.agency = finest.name.clone();
         }
-    } else if ZONE_WORDS.iter().any(|w| rest.contains(w)) {
+    } else if is_zone(rest) {
+        // A zone the gazetteer does not list, named after the place it lies in or covers.
         id.agency_type = AgencyType::Other;
         id.agency = name.clone();
-    } else {
+        if matches!(finest.level, Level::Province | Level::Prefecture) {
+            id.level = None;
+            id.notes.push(format!("{name}: a zone inside {}, its level is not in the gazetteer", finest.name));
+        }
+    } else if looks_like_department(rest) {
         id.agency_type = AgencyType::Department;
         id.agency = name.clone();
-        if g.places.get(cands[0]).is_some_and(|p| p.level == Level::Township) && !looks_like_department(rest) {
-            id.agency_type = AgencyType::Unknown;
-        }
+    } else {
+        id.agency = name.clone();
     }
     id
 }
 
+fn is_zone(s: &str) -> bool {
+    ZONE_WORDS.iter().any(|w| s.contains(w))
+}
+
 /// A name that does not start with a place: a national body (`国家发展和改革委员会`) or a unit whose
-/// place comes later (`国家税务总局沭阳县税务局`, 县 of that place). Departments only; no guessing.
+/// place comes later (`国家税务总局沭阳县税务局`, 县 of that place). Departments and zones only, and
+/// only a place whose full name is printed: `雄安新区` is not in 安新县.
 fn unplaced(g: &Gazetteer, name: &str, bare: &str, mut id: Identity) -> Identity {
-    if !looks_like_department(bare) && !ZONE_WORDS.iter().any(|w| bare.contains(w)) {
+    if !looks_like_department(bare) && !is_zone(bare) {
         return id;
     }
     id.agency = name.to_string();
-    id.agency_type =
-        if ZONE_WORDS.iter().any(|w| bare.contains(w)) { AgencyType::Other } else { AgencyType::Department };
+    id.agency_type = if is_zone(bare) { AgencyType::Other } else { AgencyType::Department };
     let starts: Vec<usize> = bare.char_indices().map(|(i, _)| i).skip(1).collect();
     for i in starts {
-        let (chain, _) = match_chain(g, &bare[i..], &mut Vec::new());
-        if let Some(last) = chain.last().filter(|c| c.len() == 1 && g.places[c[0]].name.chars().count() >= 3) {
+        let (chain, _) = match_chain(g, &bare[i..], false, &mut Vec::new());
+        if let Some(last) = chain.last().filter(|c| {
+            c.len() == 1 && g.places[c[0]].name.chars().count() >= 3 && bare[i..].starts_with(&g.places[c[0]].name)
+        }) {
             id.level = Some(g.places[last[0]].level);
             id.region = Some(region(g, last));
             return id;
@@ -106,9 +189,12 @@ fn unplaced(g: &Gazetteer, name: &str, bare: &str, mut id: Identity) -> Identity
 }
 
 fn looks_like_department(rest: &str) -> bool {
-    ["局", "委", "办", "厅", "中心", "室", "处", "署", "院", "所", "站", "队", "会", "部", "司", "馆", "台"]
-        .iter()
-        .any(|w| rest.ends_with(w))
+    [
+        "局", "委", "办", "厅", "中心", "室", "处", "署", "院", "所", "站", "队", "会", "部", "司", "馆", "台", "社",
+        "场", "行", "组",
+    ]
+    .iter()
+    .any(|w| rest.ends_with(w))
         || rest.starts_with("人民政府")
 }
 
@@ -132,8 +218,13 @@ fn strip_wrappers(name: &str) -> &str {
 }
 
 /// Type of a place government by its level and, for townships, its suffix.
+///
+/// In the NBS codes a county-level unit numbered 71–79 within its prefecture (`130171`) is a
+/// functional zone (经济技术开发区, 高新区 …), not a county government.
 fn place_type(p: &Place) -> AgencyType {
+    let zone_code = p.level == Level::County && p.code.get(4..5) == Some("7");
     match p.level {
+        _ if zone_code => AgencyType::Other,
         Level::Province => AgencyType::Province,
         Level::Prefecture => AgencyType::Prefecture,
         Level::County => AgencyType::County,
@@ -146,12 +237,14 @@ fn place_type(p: &Place) -> AgencyType {
 
 /// Matches place names from the start of `s`, each a child of the one before. Returns the candidate
 /// sets of each segment and the bytes consumed.
-fn match_chain(g: &Gazetteer, s: &str, notes: &mut Vec<String>) -> (Vec<Vec<usize>>, usize) {
+///
+/// In a zone's name (`zone`) a county may be named by its stem alone (平潭综合实验区: 平潭县).
+fn match_chain(g: &Gazetteer, s: &str, zone: bool, notes: &mut Vec<String>) -> (Vec<Vec<usize>>, usize) {
     let mut chain: Vec<Vec<usize>> = Vec::new();
     let mut pos = 0;
     while pos < s.len() {
         let parents = chain.last().cloned();
-        let Some((cands, len)) = match_at(g, &s[pos..], parents.as_deref(), notes) else { break };
+        let Some((cands, len)) = match_at(g, &s[pos..], parents.as_deref(), zone, notes) else { break };
         chain.push(cands);
         pos += len;
     }
@@ -160,7 +253,13 @@ fn match_chain(g: &Gazetteer, s: &str, notes: &mut Vec<String>) -> (Vec<Vec<usiz
 
 /// The longest place name at the start of `s` under `parents` (any depth), exact first, then former
 /// suffixes, then one-character typos.
-fn match_at(g: &Gazetteer, s: &str, parents: Option<&[usize]>, notes: &mut Vec<String>) -> Option<(Vec<usize>, usize)> {
+fn match_at(
+    g: &Gazetteer,
+    s: &str,
+    parents: Option<&[usize]>,
+    zone: bool,
+    notes: &mut Vec<String>,
+) -> Option<(Vec<usize>, usize)> {
     let ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(16).collect();
     let under = |ids: &[usize]| -> Vec<usize> {
         ids.iter().copied().filter(|&i| parents.is_none_or(|ps| ps.iter().any(|&p| g.is_below(i, p)))).collect()
@@ -183,6 +282,19 @@ fn match_at(g: &Gazetteer, s: &str, parents: Option<&[usize]>, notes: &mut Vec<S
                 return Some((ok, end));
             }
         }
+        if zone && is_zone(&s[end..]) {
+            let ids: Vec<usize> = ["县", "市", "区", "旗", "自治县"]
+                .iter()
+                .filter_map(|suffix| g.by_name.get(&format!("{prefix}{suffix}")))
+                .flatten()
+                .copied()
+                .filter(|&i| g.places[i].level == Level::County)
+                .collect();
+            let ok = under(&ids);
+            if !ok.is_empty() {
+                return Some((ok, end));
+            }
+        }
     }
     for &end in ends.iter().rev() {
         let prefix = &s[..end];
@@ -193,9 +305,17 @@ fn match_at(g: &Gazetteer, s: &str, parents: Option<&[usize]>, notes: &mut Vec<S
             notes.push(format!("{prefix} is now {}", g.places[found[0]].name));
             return Some((found, end));
         }
-        if let Some(found) = typo(g, prefix, parents, &under) {
+        if let Some(mut found) = typo(g, prefix, parents, &under) {
+            let alike: Vec<usize> =
+                found.iter().copied().filter(|&i| one_look_alike(prefix, &g.places[i].name)).collect();
+            let why = if found.len() > 1 && alike.len() == 1 {
+                found = alike;
+                " (characters that look alike)"
+            } else {
+                ""
+            };
             let names: Vec<&str> = found.iter().map(|&i| g.places[i].name.as_str()).collect();
-            notes.push(format!("corrected {prefix} to {}", names.join(" or ")));
+            notes.push(format!("corrected {prefix} to {}{why}", names.join(" or ")));
             return Some((found, end));
         }
     }
@@ -249,6 +369,11 @@ fn typo(
         .collect();
     let ok = under(&hits);
     (!ok.is_empty() && ok.len() <= 200).then_some(ok)
+}
+
+/// Whether the one character where `a` and `b` differ is a look-alike pair.
+fn one_look_alike(a: &str, b: &str) -> bool {
+    a.chars().zip(b.chars()).find(|(x, y)| x != y).is_some_and(|(x, y)| look_alike(x, y))
 }
 
 /// Narrows candidates by area code, then by the place names the report mentions.

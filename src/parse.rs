@@ -99,32 +99,47 @@ fn preamble_body(preamble: &[String], title: Option<&str>) -> Vec<String> {
     preamble.to_vec()
 }
 
-/// Agency, type, level and region: the title's name first, else names the body mentions.
+/// Agency, type, level and region: the title's name first, else names the body mentions, else the
+/// signature. A name counts only when it is a unit's (a place government, a department, a zone):
+/// words around a place (`路南区党委高度重视`) or no place at all (`工作`) are passed over.
 fn identify_agency(r: &mut Report, flat: &str, signature: Option<&str>) {
     let area = r.contact.phone.as_deref().and_then(|p| p.split_once('-')).map(|(a, _)| a.to_string());
     let area = area.as_deref();
     let from_title = r.title.as_deref().and_then(meta::agency_from_title);
-    let id = match &from_title {
-        Some(name) => gazetteer::identify(name, flat, area),
-        None => meta::agency_mentions(flat)
-            .iter()
-            .take(6)
-            .find_map(|m| resolve_mention(m, flat, area))
-            .or_else(|| {
-                signature.map(|s| gazetteer::identify(s, flat, area)).filter(|id| id.agency_type != AgencyType::Unknown)
-            })
-            .unwrap_or_else(|| gazetteer::identify("", flat, area)),
+    let title_id = from_title.as_deref().map(|name| gazetteer::identify(name, flat, area));
+    let is_unit = |id: &gazetteer::Identity| id.agency_type != AgencyType::Unknown;
+    let mut title_used = true;
+    let id = match title_id.clone().filter(is_unit) {
+        Some(id) => id,
+        None => {
+            title_used = false;
+            meta::agency_mentions(flat)
+                .iter()
+                .take(6)
+                .find_map(|m| resolve_mention(m, flat, area))
+                .or_else(|| signature.map(|s| gazetteer::identify(s, flat, area)).filter(is_unit))
+                .or_else(|| {
+                    // A title naming a place with words we do not know as a unit's: its place only.
+                    title_used = true;
+                    title_id.filter(|id| id.region.as_ref().is_some_and(|reg| reg.candidates >= 1))
+                })
+                .unwrap_or_else(|| gazetteer::identify("", flat, area))
+        }
     };
     if id.agency.is_empty() && id.region.is_none() {
         r.warnings.push("agency: no reporting unit recognised in the title or body".into());
         return;
     }
-    r.agency = Some(id.agency.clone()).filter(|a| !a.is_empty());
+    if id.agency_type == AgencyType::Unknown {
+        r.warnings.push(format!("agency: '{}' is not a unit's name the gazetteer knows", id.agency));
+    }
+    r.agency = Some(id.agency.clone()).filter(|a| !a.is_empty() && id.agency_type != AgencyType::Unknown);
     r.agency_type = id.agency_type;
     r.level = id.level;
     r.region = id.region;
     r.warnings.extend(id.notes.into_iter().map(|n| format!("agency: {n}")));
-    r.agency_full = agency_full(from_title.as_deref(), &id.agency, flat);
+    let shown = if title_used && r.agency.is_some() { from_title.as_deref() } else { None };
+    r.agency_full = agency_full(shown, r.agency.as_deref().unwrap_or(""), flat);
 }
 
 /// A body mention such as `请与刘集镇人民政府`: the longest tail of it that names a known place.
@@ -132,7 +147,8 @@ fn resolve_mention(mention: &str, flat: &str, area: Option<&str>) -> Option<gaze
     let chars: Vec<(usize, char)> = mention.char_indices().collect();
     chars.iter().take(chars.len().saturating_sub(3)).find_map(|&(i, _)| {
         let id = gazetteer::identify(&mention[i..], flat, area);
-        id.region.as_ref().is_some_and(|reg| reg.candidates >= 1).then_some(id)
+        let placed = id.region.as_ref().is_some_and(|reg| reg.candidates >= 1);
+        (placed && id.agency_type != AgencyType::Unknown).then_some(id)
     })
 }
 
@@ -185,5 +201,26 @@ mod tests {
     fn preamble_drops_the_title_lines() {
         let p = vec!["韶关市2019年信息".to_string(), "公开工作年度报告".to_string(), "根据条例".to_string()];
         assert_eq!(preamble_body(&p, Some("韶关市2019年信息公开工作年度报告")), vec!["根据条例".to_string()]);
+    }
+
+    fn agency_of(text: &str) -> (Option<String>, AgencyType, Vec<String>) {
+        let r = parse_text(text, "a.txt", "text", "utf-8").unwrap_or_else(|e| panic!("{e}"));
+        (r.agency, r.agency_type, r.warnings)
+    }
+
+    #[test]
+    fn agency_is_a_units_name_never_the_words_around_it() {
+        let body = "\n一、总体情况\n2021年，路南区党委高度重视政府信息公开工作。现公布垣曲县社区服务中心政府信息公开年度报告。\n";
+        // The title names no agency and the body's 政府 is the law's phrase: no agency, a warning.
+        let (agency, kind, warnings) = agency_of(&format!("2021年政府信息公开工作年度报告\n{body}"));
+        assert_eq!((agency, kind), (None, AgencyType::Unknown), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.starts_with("agency:")), "{warnings:?}");
+        // A title wrapped mid-phrase with heading marks: joined, the agency read from it.
+        let (agency, kind, _) = agency_of(&format!("# 沐阳县发展和改革局2021年度政府信息公开\n# 工作年度报告\n{body}"));
+        assert_eq!((agency.as_deref(), kind), (Some("沭阳县发展和改革局"), AgencyType::Department));
+        // `工作年度报告` alone names nobody: the unit the body names is taken instead.
+        let text = "工作年度报告\n\n一、总体情况\n2021年，刘集镇人民政府认真落实条例。固镇县刘集镇人民政府\n";
+        let (agency, kind, _) = agency_of(text);
+        assert_eq!((agency.as_deref(), kind), (Some("刘集镇"), AgencyType::Town));
     }
 }

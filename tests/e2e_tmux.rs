@@ -31,7 +31,7 @@ impl Tmux {
 
     /// Polls the pane until `pred` holds; dumps the pane and fails after the deadline.
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let pane = self.pane();
             if pred(&pane) {

@@ -78,6 +78,11 @@ fn app_report(rows: &[Vec<String>]) -> Report {
     report(&format!("三、收到和处理政府信息公开申请情况\n\n{}", tabbed(rows)))
 }
 
+/// Warnings about the tables (these fragments name no agency, which is warned about too).
+fn table_warnings(r: &Report) -> Vec<&String> {
+    r.warnings.iter().filter(|w| !w.starts_with("agency:")).collect()
+}
+
 fn get(r: &Report, t: &str, row: &str, col: &str) -> Option<Figure> {
     r.figures.get(t, row, col)
 }
@@ -100,7 +105,7 @@ fn balanced_table_reads_and_passes_checks() {
     for id in ["applications.balance", "applications.outcomes_sum", "applications.column_total"] {
         assert_eq!(check_ok(&r, id), Some(true), "{id}: {:?}", r.checks);
     }
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert!(table_warnings(&r).is_empty(), "{:?}", r.warnings);
 }
 
 #[test]
@@ -132,7 +137,7 @@ fn typos_and_variants_still_map() {
     assert_eq!(get(&r, "applications", "denied_enforcement_file", "total"), int(0));
     assert_eq!(get(&r, "applications", "granted", "total"), int(6));
     assert_eq!(get(&r, "applications", "unable_not_held", "total"), int(3));
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert!(table_warnings(&r).is_empty(), "{:?}", r.warnings);
 }
 
 #[test]

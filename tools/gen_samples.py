@@ -1781,6 +1781,26 @@ SPECS = [
          covers="PDF, producer cmap, tables drawn without any rules (read from the alignment of their figures); "
                 "镇; 2021 template; the three 规章 cells and one 科研机构 cell left empty: null in their own columns; "
                 "wide label columns (few wrapped labels)"),
+    dict(name="31-zone-2022-tabbed", ext="txt", layout="tabbed", seed=131, scale=21, reviews_scale=1,
+         code="350128", names={"35": "福建省", "3501": "福州市", "350128": "平潭县"},
+         agency="平潭综合实验区管委会", agency_full="平潭综合实验区管委会", agency_type="other", level="county",
+         superior_kind="市", title_lines=["平潭综合实验区管委会2022年政府信息公开工作年度报告"], year=2022,
+         template="2021", app_rows="2021", published="2023-01-30", sign=("平潭综合实验区管委会", "2023年1月30日"),
+         headings=STD, contact=contact("平潭综合实验区金井湾片区商务营运中心", "350400", "0591-24123456",
+                                       "0591-24123456"),
+         contact_style="inline",
+         covers="a zone the gazetteer does not list (平潭综合实验区): other, with the county its name carries "
+                "(福建省 福州市 平潭县, by the stem 平潭 and the area code 0591)"),
+    dict(name="32-county-2021-pdflayout-ocr-name", ext="txt", layout="pdf", seed=132, scale=88, reviews_scale=4,
+         code="321322", names={"32": "江苏省", "3213": "宿迁市", "321322": "沭阳县"},
+         agency="沭阳县", agency_full="沐阳县人民政府", agency_type="county", level="county", superior_kind="市",
+         title_lines=["        沐阳县人民政府2021年政府信息公开", "              工作年度报告"],
+         title="沐阳县人民政府 2021 年政府信息公开工作年度报告", year=2021, template="2021", app_rows="2021",
+         published="2022-01-25", sign=("沐阳县人民政府", "2022年1月25日"), headings=STD, page_lines=46,
+         page_style="-{n}-", contact=contact("沭阳县沭城街道人民路1号", "223600", "0527-83512345", "0527-83512345"),
+         contact_style="lines",
+         covers="OCR damage in the name (沐阳县 for 沭阳县, repaired by the gazetteer's look-alike rule); title "
+                "wrapped mid-phrase (…政府信息公开 / 工作年度报告); pdftotext -layout text"),
 ]
 
 # ======================================================================== writing

@@ -97,8 +97,8 @@ fn typo_is_corrected_with_a_note() {
 
 #[test]
 fn typo_with_two_readings_is_not_guessed() {
-    // 沐阳县 is one stroke from 沭阳县 and one character from 泗阳县, both in 宿迁市.
-    let id = identify("沐阳县人民政府", "宿迁市沐阳县人民政府……宿迁市", None);
+    // 洒阳县 is one character from 沭阳县 and from 泗阳县, both in 宿迁市; neither looks alike.
+    let id = identify("洒阳县人民政府", "宿迁市洒阳县人民政府……宿迁市", None);
     let r = id.region.clone().unwrap_or_default();
     assert_eq!((r.city.as_deref(), r.county.as_deref(), r.candidates), (Some("宿迁市"), None, 2));
 }
@@ -141,4 +141,45 @@ fn national_bodies_and_late_place_names() {
     assert_eq!(reg(&id).2, Some("沭阳县"));
     let id = identify("某某某某", "", None);
     assert_eq!(id.agency_type, AgencyType::Unknown);
+}
+
+#[test]
+fn look_alike_characters_repair_ocr_damage() {
+    // 沐/沭 differ by a dot: of the 49 one-character repairs of 沐阳县 only 沭阳县 looks alike.
+    for context in ["", "宿迁市沐阳县人民政府……宿迁市"] {
+        let id = identify("沐阳县人民政府", context, None);
+        assert_eq!((id.agency.as_str(), id.agency_type), ("沭阳县", AgencyType::County), "{:?}", id.notes);
+        assert_eq!(reg(&id).3, Some("321322"));
+    }
+    let id = identify("沐阳县发展和改革局", "", None);
+    assert_eq!((id.agency_type, reg(&id).2), (AgencyType::Department, Some("沭阳县")));
+    assert_eq!(id.agency, "沭阳县发展和改革局");
+}
+
+#[test]
+fn zones_are_other_with_the_level_and_place_they_carry() {
+    // Listed by the NBS as county-level units numbered 7x: other, county level.
+    let id = identify("石家庄高新技术产业开发区管委会", "", None);
+    assert_eq!((id.agency_type, id.level, reg(&id).3), (AgencyType::Other, Some(Level::County), Some("130171")));
+    // Not listed: the place its name carries, by the stem alone.
+    let id = identify("平潭综合实验区管委会", "", Some("0591"));
+    assert_eq!((id.agency_type, id.level), (AgencyType::Other, Some(Level::County)), "{:?}", id.notes);
+    assert_eq!(reg(&id), (Some("福建省"), Some("福州市"), Some("平潭县"), Some("350128")));
+    // A zone inside a prefecture: that region, level unknown.
+    let id = identify("宿迁市智慧谷示范区管理委员会", "", None);
+    assert_eq!((id.agency_type, id.level, reg(&id).1), (AgencyType::Other, None, Some("宿迁市")));
+    // No place in the gazetteer: other, nothing guessed (not 安新县 inside 雄安新区).
+    let id = identify("雄安新区管理委员会", "", None);
+    assert_eq!((id.agency_type, id.region.is_none()), (AgencyType::Other, true), "{:?}", id.region);
+    // A district named 新区 is a county government.
+    let id = identify("上海市浦东新区人民政府", "", None);
+    assert_eq!(id.agency_type, AgencyType::County);
+}
+
+#[test]
+fn words_around_a_place_are_not_a_unit() {
+    for name in ["路南区党委高度重视", "布沙市区人民政府", "工作"] {
+        let id = identify(name, "", None);
+        assert_eq!(id.agency_type, AgencyType::Unknown, "{name}: {id:?}");
+    }
 }

@@ -23,9 +23,10 @@ pub fn title(lines: &[String]) -> Option<String> {
         n <= 70 && !l.contains('。') && !crumbs && (l.contains("报告") || l.contains("年报"))
     };
     let k = head.iter().position(|l| is_title(l))?;
-    let line = head[k].trim_matches(['【', '】', '《', '》']);
+    let marks: &[char] = &['【', '】', '《', '》', '#', '*', ' ', '\t'];
+    let line = head[k].trim_matches(marks);
     if k > 0 {
-        let prev = head[k - 1];
+        let prev = head[k - 1].trim_matches(marks);
         let short = prev.chars().count() <= 30 && !prev.contains(['。', '，', '；', '>', '|']);
         if short && prev.chars().any(is_han) && !prev.contains("首页") && !prev.contains("报告") {
             return Some(format!("{}{}", prev.trim(), line));
@@ -69,6 +70,10 @@ pub fn agency_mentions(text: &str) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for c in r.captures_iter(text) {
         let (Some(name), Some(suffix)) = (c.get(1), c.get(2)) else { continue };
+        // 政府信息公开 is the law's phrase, not a unit: `…高度重视政府信息公开工作`.
+        if suffix.as_str() == "政府" && text[suffix.end()..].starts_with("信息") {
+            continue;
+        }
         let full = format!("{}{}", name.as_str(), suffix.as_str());
         match counts.iter_mut().find(|(n, _)| *n == full) {
             Some((_, k)) => *k += 1,
