@@ -1,5 +1,6 @@
 //! Parsing throughput: every bundled sample report (all layouts and encodings), decoded once up front,
-//! parsed per iteration. Reports per second on one core = 18 / (time per iteration).
+//! parsed per iteration (reports per second on one core = files / time per iteration); and from bytes,
+//! the PDFs apart from the other formats.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -44,15 +45,33 @@ fn bench(c: &mut Criterion) {
             .filter(|p| gongkai::load::is_supported_extension(p))
             .filter_map(|p| std::fs::read(&p).ok().map(|b| (p.display().to_string(), b)))
             .collect();
-    c.bench_function("load_and_parse/sample_reports", |b| {
-        b.iter(|| {
-            for (name, bytes) in &raw {
-                if let Ok(s) = gongkai::load::load_bytes(bytes, name) {
-                    let _ = black_box(gongkai::parse::parse_source(&s, name));
+    let (pdfs, others): (Vec<_>, Vec<_>) = raw.into_iter().partition(|(name, _)| name.ends_with(".pdf"));
+    let mut g = c.benchmark_group("load_and_parse");
+    for (label, files) in [("sample_reports_not_pdf", &others), ("sample_pdfs", &pdfs)] {
+        g.throughput(Throughput::Elements(files.len() as u64));
+        g.bench_function(label, |b| {
+            b.iter(|| {
+                for (name, bytes) in files {
+                    if let Ok(s) = gongkai::load::load_bytes(bytes, name) {
+                        let _ = black_box(gongkai::parse::parse_source(&s, name));
+                    }
                 }
-            }
+            });
         });
-    });
+    }
+    // The shared WPS export (6 pages), when ../shared sits beside the project.
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pdf/huaian_city_2024.pdf");
+    if let Ok(bytes) = std::fs::read(&shared) {
+        g.throughput(Throughput::Elements(1));
+        g.bench_function("shared_huaian_pdf", |b| {
+            b.iter(|| {
+                if let Ok(s) = gongkai::load::load_bytes(&bytes, "huaian_city_2024.pdf") {
+                    let _ = black_box(gongkai::parse::parse_source(&s, "huaian_city_2024.pdf"));
+                }
+            });
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

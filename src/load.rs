@@ -36,19 +36,20 @@ pub struct Source {
     pub text: String,
 }
 
-/// Why a file could not be read as a report. Every variant names the file.
+/// Why a file could not be read as a report. Every variant carries the file ([`LoadError::path`]); the
+/// message is the reason alone, so that `path: reason` is printed with the path once.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read from disk.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("cannot read the file: {error}")]
     Io {
         /// The file.
         path: PathBuf,
         /// What the operating system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A format that is not read directly (PDF, legacy .doc, spreadsheets, images …).
-    #[error("{}: {what} is not read directly; {hint}", path.display())]
+    #[error("{what} is not read directly; {hint}")]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -58,7 +59,7 @@ pub enum LoadError {
         hint: &'static str,
     },
     /// A zip archive that is not a readable Word .docx.
-    #[error("{}: cannot read it as a Word .docx: {reason}", path.display())]
+    #[error("cannot read it as a Word .docx: {reason}")]
     BadDocx {
         /// The file.
         path: PathBuf,
@@ -66,14 +67,14 @@ pub enum LoadError {
         reason: String,
     },
     /// Binary data that is neither text, HTML nor DOCX.
-    #[error("{}: this is binary data, not a text, HTML or .docx report", path.display())]
+    #[error("this is binary data, not a text, HTML or .docx report")]
     NotAReport {
         /// The file.
         path: PathBuf,
     },
     /// A PDF that cannot be read (encrypted, damaged, a scan, past a limit).
     #[cfg(feature = "pdf")]
-    #[error("{}: {reason}", path.display())]
+    #[error("{reason}")]
     BadPdf {
         /// The file.
         path: PathBuf,
@@ -81,11 +82,27 @@ pub enum LoadError {
         reason: pdf::PdfError,
     },
     /// The file holds no text.
-    #[error("{}: the file holds no text", path.display())]
+    #[error("the file holds no text")]
     Empty {
         /// The file.
         path: PathBuf,
     },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Unsupported { path, .. }
+            | LoadError::BadDocx { path, .. }
+            | LoadError::NotAReport { path }
+            | LoadError::Empty { path } => path,
+            #[cfg(feature = "pdf")]
+            LoadError::BadPdf { path, .. } => path,
+        }
+    }
 }
 
 /// Extensions the directory indexer reads (compared case-insensitively).
@@ -104,7 +121,7 @@ pub fn is_supported_extension(path: &Path) -> bool {
 /// [`LoadError`] naming the file: it cannot be read, is a PDF or another unsupported format, is a
 /// broken .docx, is binary data, or holds no text.
 pub fn load_path(path: &Path) -> Result<Source, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Io { path: path.to_path_buf(), error })?;
     load_bytes(&bytes, &path.display().to_string())
 }
 
@@ -277,10 +294,15 @@ mod tests {
         assert_eq!(src.text, "一、总体情况\n\t规章\n\t3\n正文  ");
     }
 
+    /// `path: reason`, as the CLI prints an error.
+    fn named(e: LoadError) -> String {
+        format!("{}: {e}", e.path().display())
+    }
+
     #[test]
     #[cfg(feature = "pdf")]
     fn a_damaged_pdf_is_named() {
-        let e = load_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "r.pdf").err().map(|e| e.to_string());
+        let e = load_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "r.pdf").err().map(named);
         let e = e.unwrap_or_default();
         assert!(e.starts_with("r.pdf: ") && e.contains("PDF") && e.contains("damaged"), "{e}");
     }
@@ -302,7 +324,7 @@ mod tests {
         assert_eq!(src, Some(("html", "一、总体情况\n".to_string())));
         let src = load_bytes("一、总体情况".as_bytes(), "report.html").ok().map(|s| s.format);
         assert_eq!(src, Some("html"));
-        let e = load_bytes("一、总体情况".as_bytes(), "report.docx").err().map(|e| e.to_string());
+        let e = load_bytes("一、总体情况".as_bytes(), "report.docx").err().map(named);
         assert!(e.unwrap_or_default().contains("report.docx"));
     }
 
@@ -314,7 +336,7 @@ mod tests {
         assert_eq!(src, Some(("docx", "utf-8".to_string(), "一、总体情况\n\n\t规章\n".to_string())));
         let e = load_bytes(&docx::tests::zip_of(&[("a.txt", "x")]), "dir/报告.docx").err();
         assert!(matches!(&e, Some(LoadError::BadDocx { path, .. }) if path == Path::new("dir/报告.docx")));
-        let msg = e.map(|e| e.to_string()).unwrap_or_default();
+        let msg = e.map(named).unwrap_or_default();
         assert!(msg.starts_with("dir/报告.docx: ") && msg.contains("word/document.xml"), "{msg}");
     }
 
@@ -331,7 +353,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_an_io_error_naming_it() {
-        let e = load_path(Path::new("/nonexistent/报告.txt")).err().map(|e| e.to_string()).unwrap_or_default();
+        let e = load_path(Path::new("/nonexistent/报告.txt")).err().map(named).unwrap_or_default();
         assert!(e.contains("/nonexistent/报告.txt") && e.contains("cannot read"), "{e}");
     }
 

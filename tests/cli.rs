@@ -63,12 +63,27 @@ fn parse_json_is_one_record_per_file_in_order() {
 
 #[test]
 fn parse_missing_file_fails_with_its_name() {
+    Command::cargo_bin("gongkai").expect("bin").args(["parse", "no/such/report.txt"]).assert().code(2).stderr(
+        predicate::function(|err: &str| {
+            // The path and the system's reason, each said once.
+            err.matches("no/such/report.txt").count() == 1 && err.matches("os error 2").count() == 1
+        }),
+    );
+    // `show` of a file that is no report, without an index: parsed on the spot, named once.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let junk = tmp.path().join("junk.txt");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).expect("write");
+    let shown = junk.display().to_string();
     Command::cargo_bin("gongkai")
         .expect("bin")
-        .args(["parse", "no/such/report.txt"])
+        .env("XDG_DATA_HOME", tmp.path())
+        .arg("--index")
+        .arg(tmp.path().join("ix"))
+        .arg("show")
+        .arg(&junk)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/report.txt"));
+        .stderr(predicate::function(move |err: &str| err.matches(shown.as_str()).count() == 1));
 }
 
 #[test]

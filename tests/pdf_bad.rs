@@ -51,7 +51,7 @@ const HELLO: &[u8] = b"BT /F1 12 Tf 72 760 Td (Annual report 2021) Tj ET";
 fn error_of(bytes: &[u8], name: &str) -> String {
     match load_bytes(bytes, name) {
         Ok(src) => panic!("{name} should fail, read {:?}", src.text),
-        Err(e) => e.to_string(),
+        Err(e) => format!("{}: {e}", e.path().display()),
     }
 }
 
@@ -82,7 +82,7 @@ fn truncated_and_corrupt_files_name_the_damage() {
         let e = load_bytes(&whole[..cut], "cut.pdf").err();
         // lopdf repairs what it can: a cut file either reads what is left or is named as damaged.
         if let Some(e) = e {
-            let e = e.to_string();
+            let e = format!("{}: {e}", e.path().display());
             assert!(e.starts_with("cut.pdf: ") && (e.contains("damaged") || e.contains("no text")), "{e}");
         }
     }

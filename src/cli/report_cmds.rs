@@ -93,8 +93,7 @@ fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) ->
         if let Some(r) = query::record_by_id(idx, searcher, crate::index::id_of(&abs.display().to_string()))? {
             return Ok(r);
         }
-        let src = crate::load::load_path(path)?;
-        return Ok(crate::parse::parse_source(&src, target)?);
+        return parse_file(path, target);
     }
     let mut req = SearchRequest { text: format!("agency:{target}"), limit: 50, ..SearchRequest::default() };
     if let Some(y) = year {
@@ -127,10 +126,7 @@ pub(super) fn show(
     let r = match open(index) {
         Ok((idx, searcher)) => resolve(&idx, &searcher, target, year)?,
         // No index yet: a file can still be shown, parsed on the spot.
-        Err(_) if Path::new(target).is_file() => {
-            let src = crate::load::load_path(Path::new(target))?;
-            crate::parse::parse_source(&src, target)?
-        }
+        Err(_) if Path::new(target).is_file() => parse_file(Path::new(target), target)?,
         Err(e) => return Err(e),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -348,4 +344,10 @@ pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool)
     }
     out.flush()?;
     Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads and parses one file; an error names the file once.
+fn parse_file(path: &Path, shown: &str) -> Result<Report> {
+    let src = crate::load::load_path(path).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    crate::parse::parse_source(&src, shown).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
 }
