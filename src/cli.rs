@@ -339,6 +339,13 @@ impl crate::indexer::Observer for CliObserver {
             None => file_error(path, reason),
         }
     }
+    fn skipped(&mut self, path: &Path, reason: &str) {
+        let reason = format!("skipped: {reason}");
+        match &self.bar {
+            Some(b) => b.suspend(|| file_error(path, &reason)),
+            None => file_error(path, &reason),
+        }
+    }
 }
 
 fn index_cmd(paths: &[PathBuf], index: &Path, rebuild: bool, quiet: bool) -> Result<ExitCode> {

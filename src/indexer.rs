@@ -60,6 +60,8 @@ pub trait Observer {
     fn step(&mut self, _path: &Path) {}
     /// A file failed; the run goes on.
     fn failed(&mut self, path: &Path, reason: &str);
+    /// A document of a kind that is not read was passed over.
+    fn skipped(&mut self, _path: &Path, _reason: &str) {}
 }
 
 /// Indexes `roots` into the index at `index_path`.
@@ -79,15 +81,17 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
         stamps(&idx).map_err(tantivy_err)?
     };
     let mut summary = Summary::default();
-    let mut files = Vec::new();
+    let mut walk = Walk::default();
     for root in roots {
-        walk(root, &mut files, &mut summary.skipped, obs);
+        walk.root(root, obs);
     }
+    let files = std::mem::take(&mut walk.files);
+    (summary.skipped, summary.failed) = (walk.skipped, walk.failed);
     summary.seen = files.len();
     obs.start(files.len());
     let todo = triage(files, &known, &mut summary, obs);
     write_all(&idx, &mut writer, todo, &mut summary, obs, index_path)?;
-    summary.deleted = drop_missing(&idx, &mut writer, roots, &known).map_err(tantivy_err)?;
+    summary.deleted = drop_missing(&idx, &mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
     summary.seconds = start.elapsed().as_secs_f64();
@@ -127,35 +131,108 @@ fn stamps(idx: &Index) -> tantivy::Result<HashMap<String, FileStamp>> {
     Ok(out)
 }
 
-/// Collects supported files below `root` (or `root` itself); counts the others.
-fn walk(root: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize, obs: &mut dyn Observer) {
-    let meta = match std::fs::metadata(root) {
-        Ok(m) => m,
-        Err(e) => {
-            obs.failed(root, &e.to_string());
-            return;
-        }
-    };
-    if meta.is_file() {
-        if crate::load::is_supported_extension(root) {
-            out.push(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
-        } else {
-            *skipped += 1;
-        }
-        return;
+/// Extensions of documents that are not read (named, with what to do, rather than passed over silently).
+const NOT_READ: [(&str, &str); 11] = [
+    ("doc", "a legacy Word file"),
+    ("wps", "a WPS document"),
+    ("dot", "a legacy Word template"),
+    ("rtf", "an RTF document"),
+    ("odt", "an OpenDocument text"),
+    ("xls", "a legacy Excel file"),
+    ("xlsx", "an Excel workbook"),
+    ("et", "a WPS spreadsheet"),
+    ("ofd", "an OFD document"),
+    ("caj", "a CAJ document"),
+    ("ceb", "a CEB document"),
+];
+
+/// The walk over the roots: supported files (canonical paths, each once), folders already seen (a
+/// symlink back to one is a loop, reported once), and what was passed over or failed.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    seen_files: HashSet<PathBuf>,
+    seen_dirs: HashSet<PathBuf>,
+    /// Folders listed in full: only a file gone from one of these is dropped from the index.
+    read_dirs: HashSet<PathBuf>,
+    skipped: usize,
+    failed: usize,
+}
+
+impl Walk {
+    /// Collects supported files below `root` (or `root` itself).
+    fn root(&mut self, root: &Path, obs: &mut dyn Observer) {
+        self.visit(root, true, obs);
     }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(root) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            obs.failed(root, &e.to_string());
+
+    fn fail(&mut self, path: &Path, reason: &str, obs: &mut dyn Observer) {
+        self.failed += 1;
+        obs.failed(path, reason);
+    }
+
+    fn visit(&mut self, path: &Path, is_root: bool, obs: &mut dyn Observer) {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if is_root && e.kind() == std::io::ErrorKind::NotFound => {
+                return self.fail(path, "no such file or folder", obs);
+            }
+            Err(e) => return self.fail(path, &format!("cannot read: {e}"), obs),
+        };
+        if meta.is_file() {
+            return self.file(path, obs);
+        }
+        if !meta.is_dir() {
+            if is_root {
+                self.fail(path, "not a file or a folder (a device, FIFO or socket)", obs);
+            } else {
+                self.skipped += 1;
+            }
             return;
         }
-    };
-    entries.sort();
-    for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if !hidden {
-            walk(&p, out, skipped, obs);
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.seen_dirs.insert(canonical.clone()) {
+            // A root named twice or inside another root is walked once, quietly; a link back into a
+            // folder already walked is a loop.
+            if !is_root && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+                let reason = format!("a symbolic link to {}, already walked: not followed", canonical.display());
+                self.fail(path, &reason, obs);
+            }
+            return;
+        }
+        let listing: Result<Vec<PathBuf>, std::io::Error> =
+            std::fs::read_dir(path).and_then(|rd| rd.map(|e| e.map(|e| e.path())).collect());
+        let mut entries = match listing {
+            Ok(v) => v,
+            Err(e) => return self.fail(path, &format!("cannot read the folder: {e}"), obs),
+        };
+        self.read_dirs.insert(canonical);
+        entries.sort();
+        for p in entries {
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            if !hidden {
+                self.visit(&p, false, obs);
+            }
+        }
+    }
+
+    fn file(&mut self, path: &Path, obs: &mut dyn Observer) {
+        if crate::load::is_supported_extension(path) {
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if self.seen_files.insert(canonical.clone()) {
+                self.files.push(canonical);
+            }
+            return;
+        }
+        self.skipped += 1;
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        if let Some((_, what)) = NOT_READ.iter().find(|(x, _)| *x == ext) {
+            obs.skipped(
+                path,
+                &format!(
+                    "{what} is not read directly; save it as .docx, HTML, PDF or text first (e.g. `libreoffice \
+                     --headless --convert-to docx FILE`)"
+                ),
+            );
         }
     }
 }
@@ -274,21 +351,37 @@ fn parse_job(job: &Job) -> Result<Report, String> {
     crate::parse::parse_source(&src, &shown).map_err(|e| e.to_string())
 }
 
-/// Deletes documents whose file lay under a walked root and is gone.
+/// Whether `p` is gone, seen so from a folder listed in full: its own folder, or, when that folder is
+/// gone too, the nearest folder above that still exists. A folder that could not be read (or was not
+/// walked) drops nothing.
+fn gone_from_a_listed_folder(p: &Path, read_dirs: &HashSet<PathBuf>) -> bool {
+    let missing = |q: &Path| matches!(std::fs::symlink_metadata(q), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    if !missing(p) {
+        return false;
+    }
+    for dir in p.ancestors().skip(1) {
+        if read_dirs.contains(dir) {
+            return true;
+        }
+        if !missing(dir) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Deletes documents whose file lay in a walked folder and is gone.
 fn drop_missing(
     idx: &Index,
     writer: &mut IndexWriter,
-    roots: &[PathBuf],
+    read_dirs: &HashSet<PathBuf>,
     known: &HashMap<String, FileStamp>,
 ) -> tantivy::Result<usize> {
     let schema = idx.schema();
-    let roots: Vec<PathBuf> = roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).collect();
     let mut gone = 0;
-    let unique: HashSet<&String> = known.keys().collect();
-    for source in unique {
+    for source in known.keys() {
         let p = Path::new(source);
-        if roots.iter().any(|r| p.starts_with(r))
-            && !p.exists()
+        if gone_from_a_listed_folder(p, read_dirs)
             && let Some(t) = index::source_term(&schema, source)
         {
             writer.delete_term(t);

@@ -120,6 +120,84 @@ fn index_is_incremental() {
     gongkai(&ix).args(["search", "枫桥镇"]).assert().success();
 }
 
+/// Three sample reports in `docs/` of a fresh temp dir.
+fn three_docs() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir_all(docs.join("sub")).expect("mkdir");
+    std::fs::copy(samples().join("s01-town-2020-tabbed.txt"), docs.join("a.txt")).expect("copy");
+    std::fs::copy(samples().join("s02-township-2019-vertical-typos.txt"), docs.join("sub/b.txt")).expect("copy");
+    std::fs::copy(samples().join("s09-department-county-2020-docx.docx"), docs.join("sub/c.docx")).expect("copy");
+    let ix = tmp.path().join("ix");
+    (tmp, docs, ix)
+}
+
+fn stats_reports(ix: &Path) -> u64 {
+    let out = gongkai(ix).args(["stats", "--json"]).output().expect("stats");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("stats json")["reports"].as_u64().unwrap_or(0))
+        .sum()
+}
+
+#[test]
+fn index_errors_count_and_exit_2_naming_the_path_once() {
+    let (tmp, docs, ix) = three_docs();
+    let missing = tmp.path().join("no-such-folder");
+    let shown = missing.display().to_string();
+    gongkai(&ix).arg("index").arg(&docs).arg(&missing).assert().code(2).stderr(
+        predicate::str::contains("indexed 3").and(predicate::str::contains("failed 1")).and(predicate::function(
+            move |e: &str| e.matches(shown.as_str()).count() == 1 && e.contains("no such file"),
+        )),
+    );
+    // A legacy .doc is named with what to do, and passed over (not a failure).
+    std::fs::write(docs.join("old.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").expect("write");
+    gongkai(&ix).arg("index").arg(&docs).assert().success().stderr(
+        predicate::str::contains("old.doc: skipped: a legacy Word file").and(predicate::str::contains(".docx")),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn index_roots_that_overlap_or_loop_give_one_document_per_file() {
+    let (_tmp, docs, ix) = three_docs();
+    // The same folder twice, a folder and its subfolder, a symlink to a file: one document each.
+    std::os::unix::fs::symlink(docs.join("a.txt"), docs.join("sub/link-to-a.txt")).expect("symlink");
+    gongkai(&ix).arg("index").arg(&docs).arg(&docs).arg(docs.join("sub")).assert().success();
+    assert_eq!(stats_reports(&ix), 3);
+    gongkai(&ix).arg("index").arg(docs.join("sub")).arg(&docs).assert().success();
+    assert_eq!(stats_reports(&ix), 3);
+    // Two links back to the folder itself: each reported once, the walk ends, nothing doubled.
+    std::os::unix::fs::symlink(&docs, docs.join("sub/up")).expect("symlink");
+    std::os::unix::fs::symlink(".", docs.join("here")).expect("symlink");
+    gongkai(&ix).arg("index").arg(&docs).timeout(std::time::Duration::from_secs(60)).assert().code(2).stderr(
+        predicate::function(|e: &str| {
+            e.matches("already walked").count() == 2 && e.contains("seen 3,") && e.contains("failed 2")
+        }),
+    );
+    assert_eq!(stats_reports(&ix), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_drops_nothing_and_a_vanished_one_is_dropped() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, docs, ix) = three_docs();
+    gongkai(&ix).arg("index").arg(&docs).assert().success();
+    let sub = docs.join("sub");
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read_dir(&sub).is_ok() {
+        eprintln!("note: running as root, an unreadable folder cannot be made; that half is skipped");
+    } else {
+        gongkai(&ix).arg("index").arg(&docs).assert().code(2).stderr(predicate::str::contains("deleted 0"));
+        assert_eq!(stats_reports(&ix), 3);
+    }
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::remove_dir_all(&sub).expect("rm");
+    gongkai(&ix).arg("index").arg(&docs).assert().success().stderr(predicate::str::contains("deleted 2"));
+    assert_eq!(stats_reports(&ix), 1);
+}
+
 #[test]
 fn index_reports_a_bad_file_and_keeps_the_rest() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -162,6 +162,19 @@ fn sort_by_year_and_applications() {
 }
 
 #[test]
+fn chinese_quotes_and_pasted_sentences_find_their_report() {
+    // Sample 13 prints 财政预决算及“三公”经费信息 in its prose.
+    for text in [
+        "财政预决算及“三公”经费信息",
+        "“三公”经费",
+        "其中县政府及办公室文件25条、人事任免信息130条、财政预决算及“三公”经费信息190条",
+    ] {
+        let res = run(q(text));
+        assert!(res.hits.iter().any(|h| h.source.contains("13-county-2018-legacy")), "{text}: {:?}", sources(&res));
+    }
+}
+
+#[test]
 fn counts_cover_every_match() {
     let res = run(q(""));
     assert_eq!(res.total, fixture().reports.len());

@@ -45,6 +45,8 @@ impl Parsed {
 }
 
 /// Splits the query into raw tokens, keeping quoted parts together; `true` marks a quoted token.
+/// Only the ASCII `"` quotes: Chinese quotation marks (“” ‘’ 「」) and other full-width punctuation are
+/// text, as in the reports (`开展政务公开“六提六促”` finds the report that prints it).
 fn lex(input: &str) -> Result<Vec<(String, bool)>, String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -52,7 +54,7 @@ fn lex(input: &str) -> Result<Vec<(String, bool)>, String> {
     let mut had_quote = false;
     for c in input.chars() {
         match c {
-            '"' | '“' | '”' => {
+            '"' => {
                 quoted = !quoted;
                 had_quote = true;
             }
@@ -181,6 +183,15 @@ mod tests {
     fn last_open_word_is_a_prefix() {
         let p = parse("ljz").unwrap_or_default();
         assert_eq!(p.groups, vec![vec![Atom::Text("ljz".into(), true)]]);
+    }
+
+    #[test]
+    fn chinese_quotation_marks_are_text() {
+        let p = parse("开展政务公开“六提六促”行动").unwrap_or_default();
+        assert_eq!(p.groups, vec![vec![Atom::Text("开展政务公开“六提六促”行动".into(), true)]]);
+        let p = parse("「三公」 ‘一网通办’ ").unwrap_or_default();
+        assert_eq!(p.groups, vec![vec![text("「三公」")], vec![text("‘一网通办’")]]);
+        assert!(parse("“未闭合").is_ok());
     }
 
     #[test]
