@@ -194,6 +194,9 @@ pub enum ByArg {
 /// Any error that stops the whole command (not per-file errors, which are reported and counted).
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let index = crate::index::default_location(cli.index.as_deref());
+    // An index named by --index or $GONGKAI_INDEX must exist; only the default one is filled with
+    // the bundled samples on first use.
+    let index_named = cli.index.is_some() || std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty());
     match cli.command {
         Some(Command::Parse { files, json, layout }) => parse_cmd(&files, json, layout),
         Some(Command::Index { paths, rebuild, quiet }) => {
@@ -213,8 +216,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
-        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii),
-        None => crate::ui::run(&index, false),
+        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),
+        None => crate::ui::run(&index, false, index_named),
     }
 }
 

@@ -319,13 +319,10 @@ fn field_query(schema: &Schema, name: &str, value: &str) -> Result<Box<dyn Query
         "province" => prefix(f::PROVINCE, value),
         "city" => prefix(f::CITY, value),
         "county" => prefix(f::COUNTY, value),
+        // The agency's name contains the value (`agency:镇`, `agency:刘集`): the name only, not the text.
         "agency" => {
-            let ex = Term::from_field_text(field(schema, f::AGENCY_EXACT)?, value);
-            let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-                (Occur::Should, text_query(schema, value, false)?),
-                (Occur::Should, Box::new(TermQuery::new(ex, IndexRecordOption::Basic))),
-            ];
-            Ok(Box::new(BooleanQuery::new(clauses)))
+            let pattern = format!(".*{}.*", regex_escape(value));
+            Ok(Box::new(RegexQuery::from_pattern(&pattern, field(schema, f::AGENCY_EXACT)?)?))
         }
         "failing" => {
             let yes = matches!(value, "yes" | "1" | "true" | "是");

@@ -321,3 +321,9 @@ mod tests {
         }
     }
 }
+
+/// `1 report`, `2 reports`.
+#[must_use]
+pub fn reports(n: usize) -> String {
+    if n == 1 { "1 report".to_string() } else { format!("{n} reports") }
+}

@@ -49,13 +49,18 @@ pub fn locale_is_utf8() -> bool {
     )
 }
 
-/// Runs the TUI on the index at `index_path`, indexing the bundled samples first when it is empty.
+/// Runs the TUI on the index at `index_path`. The default index (`named` false) is filled with the
+/// bundled samples when it is empty; an index the user named must exist.
 ///
 /// # Errors
-/// When the terminal cannot be set up or drawn.
-pub fn run(index_path: &Path, ascii: bool) -> Result<ExitCode> {
+/// When a named index does not exist, or the terminal cannot be set up or drawn.
+pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
     let needs_indexing = match crate::index::open_existing(index_path) {
+        Ok(Some(_)) if named => false,
         Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
+        Ok(None) if named => {
+            anyhow::bail!("no index at {}; create one with `gongkai index DIR`", index_path.display())
+        }
         Ok(None) => true,
         Err(e) => return Err(e).context("opening the index (`gongkai index --rebuild DIR` makes a new one)"),
     };

@@ -141,6 +141,23 @@ fn stats_reports(ix: &Path) -> u64 {
 }
 
 #[test]
+fn a_named_index_that_does_not_exist_is_an_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("nope");
+    for args in [vec!["search", "镇"], vec!["stats"], vec!["export"], vec!["show", "镇"], vec!["tui"]] {
+        gongkai(&ix)
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no index at").and(predicate::str::contains("gongkai index")));
+    }
+    assert!(!ix.exists(), "no index is made by reading commands");
+    // One result reads as one.
+    let (_tmp, ix) = indexed();
+    gongkai(&ix).args(["search", "秭归县"]).assert().success().stdout(predicate::str::contains("1 of 1 report in"));
+}
+
+#[test]
 fn index_errors_count_and_exit_2_naming_the_path_once() {
     let (tmp, docs, ix) = three_docs();
     let missing = tmp.path().join("no-such-folder");
@@ -296,7 +313,15 @@ fn show_by_name_id_and_path() {
         .assert()
         .success()
         .stdout(predicate::str::contains("枫桥镇"));
-    gongkai(&ix).args(["show", "无此机关"]).assert().code(2).stderr(predicate::str::contains("no report matches"));
+    // No match exits 1, as `search` does; a year with no report names the years there are.
+    gongkai(&ix).args(["show", "无此机关"]).assert().code(1).stderr(predicate::str::contains("no report matches"));
+    gongkai(&ix)
+        .args(["show", "秭归县", "--year", "2020"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no report for 2020; its reports are of 2022"));
+    // The full printed name finds the report of its short name.
+    gongkai(&ix).args(["show", "秭归县人民政府"]).assert().success().stdout(predicate::str::contains("秭归县"));
 }
 
 #[test]
@@ -307,6 +332,12 @@ fn show_lists_several_matches() {
         .assert()
         .success()
         .stdout(predicate::str::contains("agency     秭归县  county"));
+    // `镇` is part of agency names only: towns are listed, not the counties whose text mentions 镇.
+    gongkai(&ix).args(["show", "镇"]).assert().code(2).stderr(
+        predicate::str::contains("佛子岭镇")
+            .and(predicate::str::contains("秭归县").not())
+            .and(predicate::str::contains("reports; name one by id")),
+    );
     for name in ["宝塔", "沭阳县"] {
         gongkai(&ix)
             .args(["show", name])

@@ -71,9 +71,8 @@ fn search_open_jump_next_help_quit() {
     let exit_file = tmp.path().join("exit");
     let bin = env!("CARGO_BIN_EXE_gongkai");
     let script = format!(
-        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' '{bin}' --index '{ix}'; echo EXIT:$? > '{exit}'; sleep 60",
+        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
         data = tmp.path().join("data").display(),
-        ix = tmp.path().join("ix").display(),
         exit = exit_file.display(),
     );
     let t = Tmux { socket: format!("gongkai-e2e-{}", std::process::id()) };
@@ -130,11 +129,10 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let pid_file = tmp.path().join(format!("pid-{signal}"));
         // The inner shell writes its pid and execs the binary, so the pid is the program's own.
         let script = format!(
-            "LANG=C.UTF-8 XDG_DATA_HOME='{data}' sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\" --index \"{ix}\"'; \
+            "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\"'; \
              echo EXIT:$? > '{exit}'; sleep 60",
             data = tmp.path().join("data").display(),
             pid = pid_file.display(),
-            ix = tmp.path().join("ix").display(),
             exit = exit_file.display(),
         );
         let t = Tmux { socket: format!("gongkai-e2e-sig{signal}-{}", std::process::id()) };

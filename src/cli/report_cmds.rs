@@ -74,39 +74,83 @@ pub(super) fn search(index: &Path, req: &SearchRequest, as_json: bool) -> Result
         writeln!(out, "    {}", highlight(&h.snippet, color))?;
     }
     if !as_json {
-        writeln!(out, "{} of {} reports in {:.1} ms", res.hits.len(), res.total, res.elapsed.as_secs_f64() * 1000.0)?;
+        writeln!(
+            out,
+            "{} of {} in {:.1} ms",
+            res.hits.len(),
+            render::reports(res.total),
+            res.elapsed.as_secs_f64() * 1000.0
+        )?;
     }
     out.flush()?;
     Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Finds the report a `show` target names: an indexed path, an id, a file, or an agency name.
-fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) -> Result<Report> {
+/// What `show TARGET` names.
+enum Resolved {
+    One(Box<Report>),
+    /// Nothing matches: the message (exit 1, as `search`).
+    NoMatch(String),
+}
+
+fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) -> Result<Resolved> {
     if let Ok(id) = target.trim_start_matches('#').parse::<u64>()
         && let Some(r) = query::record_by_id(idx, searcher, id)?
     {
-        return Ok(r);
+        return Ok(Resolved::One(Box::new(r)));
     }
     let path = Path::new(target);
     if path.is_file() {
         let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if let Some(r) = query::record_by_id(idx, searcher, crate::index::id_of(&abs.display().to_string()))? {
-            return Ok(r);
+            return Ok(Resolved::One(Box::new(r)));
         }
-        return parse_file(path, target);
+        return Ok(Resolved::One(Box::new(parse_file(path, target)?)));
     }
-    let mut req = SearchRequest { text: format!("agency:{target}"), limit: 50, ..SearchRequest::default() };
-    if let Some(y) = year {
-        req.years = Some((y, y));
+    // An agency name, or part of one; a full name with its 人民政府 wrapper as the short name too.
+    let short = crate::gazetteer::identify(target, "", None).agency;
+    let names: Vec<&str> = if short.is_empty() || short == target { vec![target] } else { vec![target, &short] };
+    let by_name = |name: &str, year: Option<i32>| -> Result<Vec<Hit>> {
+        // Agency names hold no spaces or quotes; the value must stay one `agency:` term.
+        let name: String = name.chars().filter(|c| !c.is_whitespace() && *c != '"').collect();
+        let mut req = SearchRequest { text: format!("agency:{name}"), limit: 50, ..SearchRequest::default() };
+        req.years = year.map(|y| (y, y));
+        Ok(query::search(idx, searcher, &req)?.hits)
+    };
+    let mut hits = Vec::new();
+    for name in &names {
+        hits = by_name(name, year)?;
+        if !hits.is_empty() {
+            break;
+        }
     }
-    let res = query::search(idx, searcher, &req)?;
-    let exact: Vec<&Hit> = res.hits.iter().filter(|h| h.agency == target).collect();
-    let pick: Vec<&Hit> = if exact.is_empty() { res.hits.iter().collect() } else { exact };
+    let exact: Vec<&Hit> = hits.iter().filter(|h| names.contains(&h.agency.as_str())).collect();
+    let pick: Vec<&Hit> = if exact.is_empty() { hits.iter().collect() } else { exact };
     match pick.as_slice() {
-        [] => bail!("no report matches '{target}' (a path, an id from `gongkai search`, or an agency name)"),
-        [one] => query::load_report(idx, searcher, one.addr)?.context("the stored record cannot be read"),
+        [] => {
+            if let Some(y) = year {
+                let other = by_name(names[0], None)?;
+                let mut years: Vec<i32> = other.iter().filter_map(|h| h.year).collect();
+                years.sort_unstable();
+                years.dedup();
+                if !years.is_empty() {
+                    let list: Vec<String> = years.iter().map(ToString::to_string).collect();
+                    return Ok(Resolved::NoMatch(format!(
+                        "'{target}' has no report for {y}; its reports are of {}",
+                        list.join(", ")
+                    )));
+                }
+            }
+            Ok(Resolved::NoMatch(format!(
+                "no report matches '{target}' (a path, an id from `gongkai search`, or an agency name)"
+            )))
+        }
+        [one] => Ok(Resolved::One(Box::new(
+            query::load_report(idx, searcher, one.addr)?.context("the stored record cannot be read")?,
+        ))),
         many => {
-            let mut msg = format!("'{target}' matches {} reports; name one by id:\n", many.len());
+            let mut msg = format!("'{target}' matches {}; name one by id:\n", render::reports(many.len()));
             for h in many {
                 let y = h.year.map_or("----".into(), |y| y.to_string());
                 msg.push_str(&format!("  #{}  {}  {y}  {}\n", h.id, h.agency, region(h)));
@@ -124,7 +168,13 @@ pub(super) fn show(
     as_json: bool,
 ) -> Result<ExitCode> {
     let r = match open(index) {
-        Ok((idx, searcher)) => resolve(&idx, &searcher, target, year)?,
+        Ok((idx, searcher)) => match resolve(&idx, &searcher, target, year)? {
+            Resolved::One(r) => *r,
+            Resolved::NoMatch(msg) => {
+                eprintln!("gongkai: {}", sanitize_for_terminal(&msg));
+                return Ok(ExitCode::from(1));
+            }
+        },
         // No index yet: a file can still be shown, parsed on the spot.
         Err(_) if Path::new(target).is_file() => parse_file(Path::new(target), target)?,
         Err(e) => return Err(e),
@@ -278,7 +328,7 @@ pub(super) fn export(
     }
     w.flush()?;
     if let Some(p) = out {
-        eprintln!("{} reports → {}", reports.len(), p.display());
+        eprintln!("{} → {}", render::reports(reports.len()), p.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -340,7 +390,7 @@ pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool)
         for r in rows {
             writeln!(out, "{}", sanitize_for_terminal(&line(r)))?;
         }
-        writeln!(out, "{} reports", res.total)?;
+        writeln!(out, "{}", render::reports(res.total))?;
     }
     out.flush()?;
     Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
