@@ -99,6 +99,38 @@ fn typing_searches_and_stale_results_are_dropped() {
 }
 
 #[test]
+fn the_box_edits_like_a_shell_line() {
+    let mut app = App::default();
+    let typed = |app: &mut App, s: &str| {
+        for c in s.chars() {
+            app.update(Action::Input(c));
+        }
+    };
+    typed(&mut app, "刘集镇 year:2020");
+    assert_eq!((app.query.as_str(), app.cursor), ("刘集镇 year:2020", 13));
+    app.update(Action::DeleteWord);
+    assert_eq!((app.query.as_str(), app.cursor), ("刘集镇 ", 4));
+    app.update(Action::CursorHome);
+    app.update(Action::CursorRight);
+    app.update(Action::DeleteForward);
+    assert_eq!((app.query.as_str(), app.cursor), ("刘镇 ", 1));
+    typed(&mut app, "集");
+    assert_eq!((app.query.as_str(), app.cursor), ("刘集镇 ", 2));
+    app.update(Action::CursorEnd);
+    app.update(Action::Backspace);
+    assert_eq!(app.query, "刘集镇");
+    app.update(Action::CursorLeft);
+    let e = app.update(Action::ClearQuery);
+    assert_eq!((app.query.as_str(), app.cursor), ("镇", 0));
+    assert!(matches!(e.as_slice(), [Effect::Search(r, _)] if r.text == "镇"), "every edit searches: {e:?}");
+    // Text typed while the list has focus lands in the box.
+    app.focus = Focus::List;
+    app.update(Action::CursorEnd);
+    app.update(Action::Input('乡'));
+    assert_eq!((app.focus, app.query.as_str()), (Focus::Search, "镇乡"));
+}
+
+#[test]
 fn enter_loads_and_n_p_walk_the_list() {
     let mut app = app_with_results(80, 24);
     open_report(&mut app, "s01-town-2020-tabbed.txt");

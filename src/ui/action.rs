@@ -10,8 +10,20 @@ pub enum Action {
     Input(char),
     /// Delete the character before the cursor.
     Backspace,
-    /// Empty the search box.
+    /// Delete the text before the cursor (Ctrl-u, as in a shell).
     ClearQuery,
+    /// Delete the word before the cursor (Ctrl-w).
+    DeleteWord,
+    /// Delete the character under the cursor (Delete).
+    DeleteForward,
+    /// Move the box's cursor one character left.
+    CursorLeft,
+    /// Move the box's cursor one character right.
+    CursorRight,
+    /// Move the box's cursor to the start (Home, Ctrl-a).
+    CursorHome,
+    /// Move the box's cursor to the end (End, Ctrl-e).
+    CursorEnd,
     /// Move the selection or scroll up one line.
     Up,
     /// Move the selection or scroll down one line.

@@ -72,6 +72,8 @@ pub struct App {
     pub focus: Focus,
     /// Search box text.
     pub query: String,
+    /// The box's cursor, in characters from the start of `query`.
+    pub cursor: usize,
     /// Filter values.
     pub filters: Filters,
     /// The filter chosen in the bar.
@@ -122,6 +124,7 @@ impl Default for App {
             screen: Screen::Main,
             focus: Focus::Search,
             query: String::new(),
+            cursor: 0,
             filters: Filters::default(),
             filter_sel: 0,
             seq: 0,
@@ -244,19 +247,60 @@ impl App {
     fn main_update(&mut self, action: Action) -> Vec<Effect> {
         let n = self.result.hits.len();
         match action {
-            Action::Input(c) if self.focus == Focus::Search => {
-                self.query.push(c);
-                self.selected = 0;
-                self.search()
+            Action::Input(c) => {
+                // Typed while the list has focus (Chinese through an input method): to the box.
+                self.focus = Focus::Search;
+                let at = self.byte_at(self.cursor);
+                self.query.insert(at, c);
+                self.cursor += 1;
+                self.edited()
             }
-            Action::Backspace if self.focus == Focus::Search => {
-                self.query.pop();
-                self.selected = 0;
-                self.search()
+            Action::Backspace if self.focus == Focus::Search && self.cursor > 0 => {
+                let (a, b) = (self.byte_at(self.cursor - 1), self.byte_at(self.cursor));
+                self.query.replace_range(a..b, "");
+                self.cursor -= 1;
+                self.edited()
+            }
+            Action::DeleteForward if self.cursor < self.query.chars().count() => {
+                let (a, b) = (self.byte_at(self.cursor), self.byte_at(self.cursor + 1));
+                self.query.replace_range(a..b, "");
+                self.edited()
             }
             Action::ClearQuery => {
-                self.query.clear();
-                self.search()
+                let at = self.byte_at(self.cursor);
+                self.query.replace_range(..at, "");
+                self.cursor = 0;
+                self.edited()
+            }
+            Action::DeleteWord if self.cursor > 0 => {
+                let chars: Vec<char> = self.query.chars().collect();
+                let mut start = self.cursor;
+                while start > 0 && chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                let (a, b) = (self.byte_at(start), self.byte_at(self.cursor));
+                self.query.replace_range(a..b, "");
+                self.cursor = start;
+                self.edited()
+            }
+            Action::CursorLeft => {
+                self.cursor = self.cursor.saturating_sub(1);
+                Vec::new()
+            }
+            Action::CursorRight => {
+                self.cursor = (self.cursor + 1).min(self.query.chars().count());
+                Vec::new()
+            }
+            Action::CursorHome => {
+                self.cursor = 0;
+                Vec::new()
+            }
+            Action::CursorEnd => {
+                self.cursor = self.query.chars().count();
+                Vec::new()
             }
             Action::Up => {
                 self.selected = self.selected.saturating_sub(1);
@@ -320,6 +364,17 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The byte offset of character `n` of the query (its end when past it).
+    fn byte_at(&self, n: usize) -> usize {
+        self.query.char_indices().nth(n).map_or(self.query.len(), |(i, _)| i)
+    }
+
+    /// The query changed: back to the top of a new search.
+    fn edited(&mut self) -> Vec<Effect> {
+        self.selected = 0;
+        self.search()
     }
 
     fn open_selected(&mut self) -> Vec<Effect> {

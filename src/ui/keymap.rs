@@ -37,11 +37,25 @@ pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The search box edits as a shell's line does.
 fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char('u') if ctrl => Action::ClearQuery,
+        KeyCode::Char('w') if ctrl => Action::DeleteWord,
+        KeyCode::Char('a') if ctrl => Action::CursorHome,
+        KeyCode::Char('e') if ctrl => Action::CursorEnd,
+        KeyCode::Char('b') if ctrl => Action::CursorLeft,
+        KeyCode::Char('f') if ctrl => Action::CursorRight,
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
+        KeyCode::Char('h') if ctrl => Action::Backspace,
         KeyCode::Char(c) if !ctrl => Action::Input(c),
         KeyCode::Backspace => Action::Backspace,
+        KeyCode::Delete => Action::DeleteForward,
+        KeyCode::Left => Action::CursorLeft,
+        KeyCode::Right => Action::CursorRight,
+        KeyCode::Home => Action::CursorHome,
+        KeyCode::End => Action::CursorEnd,
         KeyCode::Enter => Action::Open,
         KeyCode::Esc => Action::Back,
         KeyCode::Tab => Action::FocusNext,
@@ -58,6 +72,8 @@ fn common_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char('d') if ctrl => Action::HalfDown,
         KeyCode::Char('u') if ctrl => Action::HalfUp,
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('/') => Action::FocusSearch,
@@ -66,8 +82,9 @@ fn common_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('g') | KeyCode::Home => Action::Top,
         KeyCode::Char('G') | KeyCode::End => Action::Bottom,
         KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Char(' ' | 'm') => Action::ToggleReviewed,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Char('b') => Action::PageUp,
+        KeyCode::Char('m') => Action::ToggleReviewed,
         KeyCode::Char('f') => Action::StartFlag,
         KeyCode::Esc => Action::Back,
         _ => return None,
@@ -82,6 +99,8 @@ fn list_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char(' ') if filters => Some(Action::Open),
         KeyCode::Left | KeyCode::Char('h') if filters => Some(Action::Left),
         KeyCode::Right | KeyCode::Char('l') if filters => Some(Action::Right),
+        // Han and other non-ASCII text (an input method's output) goes to the search box.
+        KeyCode::Char(c) if !ctrl && !c.is_ascii() => Some(Action::Input(c)),
         _ => common_key(key, ctrl),
     }
 }
@@ -124,6 +143,25 @@ mod tests {
         assert_eq!(action(&app, key(KeyCode::Char('y'))), Some(Action::Copy));
         assert_eq!(action(&app, KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfDown));
         assert_eq!(action(&app, key(KeyCode::F(1))), Some(Action::Help));
+    }
+
+    #[test]
+    fn the_box_edits_as_a_shell_line_and_chinese_goes_to_it() {
+        let app = App::default();
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(action(&app, ctrl('a')), Some(Action::CursorHome));
+        assert_eq!(action(&app, ctrl('e')), Some(Action::CursorEnd));
+        assert_eq!(action(&app, ctrl('w')), Some(Action::DeleteWord));
+        assert_eq!(action(&app, ctrl('u')), Some(Action::ClearQuery));
+        assert_eq!(action(&app, key(KeyCode::Left)), Some(Action::CursorLeft));
+        assert_eq!(action(&app, key(KeyCode::End)), Some(Action::CursorEnd));
+        let list = App { focus: Focus::List, ..App::default() };
+        assert_eq!(action(&list, key(KeyCode::Char('镇'))), Some(Action::Input('镇')));
+        assert_eq!(action(&list, ctrl('n')), Some(Action::Down));
+        assert_eq!(action(&list, ctrl('p')), Some(Action::Up));
+        let report = App { screen: Screen::Report, ..App::default() };
+        assert_eq!(action(&report, key(KeyCode::Char(' '))), Some(Action::PageDown));
+        assert_eq!(action(&report, key(KeyCode::Char('m'))), Some(Action::ToggleReviewed));
     }
 
     #[test]

@@ -108,9 +108,7 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let [search, filters, body, status] =
         Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
             .areas(area);
-    let cursor = if app.focus == Focus::Search { "_" } else { "" };
-    let q = sanitize_for_terminal(&app.query);
-    Paragraph::new(Line::from(vec![Span::raw(q), Span::styled(cursor, theme.accent())]))
+    Paragraph::new(search_line(app, usize::from(search.width.saturating_sub(2)), theme))
         .block(block(app, s::SEARCH, app.focus == Focus::Search, theme))
         .render(search, buf);
     filter_bar(app, filters, buf, theme);
@@ -132,6 +130,33 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         app.result.elapsed.as_secs_f64() * 1000.0
     );
     Paragraph::new(fit(&text, usize::from(status.width), false)).style(theme.dim()).render(status, buf);
+}
+
+/// The box's text with its cursor (the character under it reversed), scrolled so the cursor shows.
+fn search_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
+    let chars: Vec<char> = app.query.chars().collect();
+    let at = app.cursor.min(chars.len());
+    let clean = |cs: &[char]| sanitize_for_terminal(&cs.iter().collect::<String>());
+    let mut before = clean(&chars[..at]);
+    if app.focus != Focus::Search {
+        return Line::from(sanitize_for_terminal(&app.query));
+    }
+    let Some(c) = chars.get(at) else {
+        // At the end: an underscore, visible without colour too.
+        let room = width.saturating_sub(1);
+        while before.width() > room {
+            before.remove(0);
+        }
+        return Line::from(vec![Span::raw(before), Span::styled("_", theme.accent())]);
+    };
+    let (under, after) = (clean(&[*c]), clean(&chars[at + 1..]));
+    // Keep the cursor in view: drop characters from the left while the text before it is too wide.
+    let room = width.saturating_sub(under.width().max(1));
+    while before.width() > room {
+        before.remove(0);
+    }
+    let cursor_style = if app.color { theme.accent().add_modifier(Modifier::REVERSED) } else { theme.hit() };
+    Line::from(vec![Span::raw(before), Span::styled(under, cursor_style), Span::raw(after)])
 }
 
 fn count_of(list: &[(String, u64)], key: &str) -> u64 {
