@@ -12,8 +12,6 @@ pub const INDEXING: &str = " 首次使用：正在索引示例报告 Indexing sa
 pub const SEARCHING: &str = " | searching...";
 /// No hits.
 pub const NO_HITS: &str = "无结果: no report matches";
-/// "reports".
-pub const REPORTS: &str = "reports";
 /// Filter names.
 pub const F_YEAR: &str = "年份";
 /// Filter: type.
@@ -58,8 +56,8 @@ pub const REPORT_KEYS: &str =
 
 /// The help overlay: key, what it does.
 pub const HELP: &[(&str, &str)] = &[
-    ("typing", "goes to the search box (Chinese from the list too); every key searches"),
-    ("Left Right Home End", "box: move the cursor (Ctrl-a / Ctrl-e start / end)"),
+    ("typing", "to the search box (Chinese from the list too); searches"),
+    ("← → Home End", "box: move the cursor (Ctrl-a / Ctrl-e: start / end)"),
     ("Ctrl-w  Ctrl-u", "box: delete the word / everything before the cursor"),
     ("Up Down j k", "move (j/k outside the box; Ctrl-n / Ctrl-p anywhere)"),
     ("Enter", "open the report / change the chosen filter"),
@@ -71,7 +69,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("m", "mark the report reviewed (again to undo)"),
     ("f", "flag the report with a short note"),
     ("g G", "top / bottom"),
-    ("PgUp PgDn  b space", "page up / down (space in the filter bar applies the filter)"),
+    ("PgUp/Dn b space", "page up / down (in the filter bar space applies)"),
     ("Ctrl-d Ctrl-u", "half a page down / up (outside the box)"),
     ("y", "copy the table in view as TSV (OSC 52, works over SSH)"),
     ("/", "focus the search box"),

@@ -124,9 +124,8 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let pending = if app.pending { s::SEARCHING } else { "" };
     let msg = if app.status.is_empty() { s::MAIN_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
     let text = format!(
-        " {} {} | {:.1} ms{pending} | {msg}",
-        app.result.total,
-        s::REPORTS,
+        " {} | {:.1} ms{pending} | {msg}",
+        crate::render::reports(app.result.total),
         app.result.elapsed.as_secs_f64() * 1000.0
     );
     Paragraph::new(fit(&text, usize::from(status.width), false)).style(theme.dim()).render(status, buf);
