@@ -5,7 +5,7 @@
 //! `type` (SCHEMA names or 乡/镇/街道/县/市/省/部门), `province`, `city`, `county` (prefix of the
 //! canonical name: `province:安徽`), `level`, `template`, `agency`, `failing` (yes/no).
 
-mod syntax;
+pub mod syntax;
 
 use std::ops::Bound;
 use std::time::{Duration, Instant};

@@ -301,6 +301,12 @@ pub fn region_text(r: &Report) -> String {
     s
 }
 
+/// `1 report`, `2 reports`.
+#[must_use]
+pub fn reports(n: usize) -> String {
+    if n == 1 { "1 report".to_string() } else { format!("{n} reports") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,10 +326,4 @@ mod tests {
             assert!(l.width() <= 11, "{l}");
         }
     }
-}
-
-/// `1 report`, `2 reports`.
-#[must_use]
-pub fn reports(n: usize) -> String {
-    if n == 1 { "1 report".to_string() } else { format!("{n} reports") }
 }

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod doc;
 pub mod keymap;
+pub mod picker;
 pub mod review;
 pub mod strings;
 pub mod view;
@@ -36,6 +37,7 @@ enum Msg {
 enum Work {
     Search(crate::query::SearchRequest, u64),
     Load(u64),
+    Counts(picker::Facet, Vec<crate::query::SearchRequest>),
 }
 
 /// Whether the locale says UTF-8 (else borders and markers are ASCII).
@@ -134,6 +136,9 @@ fn run_effects(app: &mut App, effects: Vec<Effect>, work: &Sender<Work>) -> bool
             Effect::Load(id) => {
                 let _ = work.send(Work::Load(id));
             }
+            Effect::Counts(facet, reqs) => {
+                let _ = work.send(Work::Counts(facet, reqs));
+            }
             Effect::SaveReviews => {
                 if let Err(err) = app.reviews.save() {
                     app.status = format!("could not save review state: {err}");
@@ -213,6 +218,16 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                         Ok(result) => Action::SearchDone { seq, result: Box::new(result) },
                         Err(e) => Action::Failed(e.to_string()),
                     },
+                    Work::Counts(facet, reqs) => {
+                        let mut out = Vec::new();
+                        for r in &reqs {
+                            match crate::query::search(idx, &searcher, r) {
+                                Ok(res) => out.push((res.total, res.counts)),
+                                Err(_) => out.push((0, crate::query::Counts::default())),
+                            }
+                        }
+                        Action::PickerData(facet, out)
+                    }
                     Work::Load(id) => match crate::query::record_by_id(idx, &searcher, id) {
                         Ok(Some(r)) => Action::Loaded(Box::new(r)),
                         Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),

@@ -8,6 +8,7 @@ use gongkai::model::Report;
 use gongkai::query::{Counts, Hit, SearchResult, Snippet};
 use gongkai::ui::action::{Action, Effect};
 use gongkai::ui::app::{App, Focus, ReviewFilter, Screen};
+use gongkai::ui::picker::Facet;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,6 +67,13 @@ fn app_with_results(w: u16, h: u16) -> App {
     };
     app.update(Action::SearchDone { seq, result: Box::new(result()) });
     app
+}
+
+/// The screen's rows as text (a wide character's second cell shows as a space).
+fn lines(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let w = usize::from(buf.area.width);
+    buf.content().chunks(w).map(|row| row.iter().map(|c| c.symbol()).collect()).collect()
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -162,19 +170,85 @@ fn review_marks_and_flags_are_stored() {
     assert_eq!(app.request().exclude_ids, vec![1]);
 }
 
+/// Counts as the worker would give them for a picker: the query without the facet, the whole index.
+fn picker_data(facet: Facet) -> Action {
+    let mut all = result().counts;
+    all.years.push(("2018".into(), 4));
+    all.provinces.push(("安徽省".into(), 2));
+    Action::PickerData(facet, vec![(3, result().counts), (9, all), (2, Counts::default()), (1, Counts::default())])
+}
+
 #[test]
-fn filters_cycle_and_change_the_request() {
+fn the_filter_picker_reaches_every_value_and_edits_the_query() {
     let mut app = app_with_results(80, 24);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Filters);
+    // Enter opens the year picker and asks for counts under the query without its year term.
     let e = app.update(Action::Open);
-    let Some(Effect::Search(req, _)) = e.first() else { panic!("a search") };
-    assert_eq!(req.years, Some((2022, 2022)));
+    let Some(Effect::Counts(Facet::Year, reqs)) = e.first() else { panic!("counts asked: {e:?}") };
+    assert_eq!((reqs[0].text.as_str(), reqs[1].text.as_str()), ("镇 ", ""));
+    app.update(picker_data(Facet::Year));
+    let labels: Vec<(String, u64)> =
+        app.picker.as_ref().map_or(Vec::new(), |p| p.items.iter().map(|i| (i.label.clone(), i.count)).collect());
+    assert_eq!(labels[0], ("全部".to_string(), 3));
+    assert!(labels.contains(&("2018".to_string(), 0)), "a year with no report under the query is listed: {labels:?}");
+    // Down to 2020 (全部, 2022, 2020 …), Enter: the query holds the term, the search runs.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let e = app.update(Action::Open);
+    assert_eq!(app.query, "镇 year:2020 ");
+    assert!(app.picker.is_none());
+    assert!(matches!(e.as_slice(), [Effect::Search(r, _)] if r.text == "镇 year:2020 "), "{e:?}");
+    // Provinces narrow as you type.
+    app.update(Action::Right);
+    app.update(Action::Right);
+    app.update(Action::Open);
+    app.update(picker_data(Facet::Province));
+    app.update(Action::Input('安'));
+    app.update(Action::Open);
+    assert_eq!(app.query, "镇 year:2020 province:安徽省 ");
+    // 全部 removes the term again; the review picker sets the TUI's own filter.
+    app.update(Action::Open);
+    app.update(picker_data(Facet::Province));
+    app.update(Action::Open);
+    assert_eq!(app.query, "镇 year:2020 ");
     app.update(Action::Right);
     app.update(Action::Right);
     let e = app.update(Action::Open);
-    let Some(Effect::Search(req, _)) = e.first() else { panic!("a search") };
-    assert_eq!(req.province.as_deref(), Some("浙江省"));
+    assert!(matches!(e.as_slice(), [Effect::Counts(Facet::Review, r)] if r.len() == 5), "{e:?}");
+    app.update(picker_data(Facet::Review));
+    app.update(Action::Down);
+    app.update(Action::Open);
+    assert_eq!(app.filters.review, ReviewFilter::Unreviewed);
+    // Esc closes a picker without a change.
+    app.update(Action::Open);
+    app.update(Action::Back);
+    assert!(app.picker.is_none());
+    assert_eq!(app.filters.review, ReviewFilter::Unreviewed);
+}
+
+#[test]
+fn terms_typed_in_the_box_show_in_the_bar_and_unfinished_queries_keep_results() {
+    let mut app = app_with_results(80, 24);
+    app.update(Action::ClearQuery);
+    let before = app.result.clone();
+    for c in "year:2020 type:镇 \"依申".chars() {
+        app.update(Action::Input(c));
+    }
+    // The quote is open: no search, the last results stay, the error says why.
+    assert!(app.query_error.is_some());
+    assert_eq!(app.result, before);
+    let e = app.update(Action::Input('"'));
+    assert!(app.query_error.is_none());
+    assert!(matches!(e.as_slice(), [Effect::Search(..)]));
+    let bar = lines(&draw(&app, 80, 24))[3].replace(' ', "");
+    assert!(bar.contains("年份2020(1)") && bar.contains("类型镇(1)"), "{bar}");
+    // The same filter twice explains itself.
+    app.update(Action::CursorHome);
+    for c in "year:2019 ".chars() {
+        app.update(Action::Input(c));
+    }
+    assert!(app.status.contains("year: 2019 and 2020"), "{}", app.status);
 }
 
 #[test]
@@ -237,6 +311,8 @@ screens! {
     report_tables_80x24: 80, 24, |a| { open_report(a, "s07-prefecture-2024-pdf-layout-balance-fail.txt"); a.update(Action::Section(3)); };
     flag_note_120x40: 120, 40, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
     main_filters_focused_120x40: 120, 40, |a| { a.update(Action::FocusNext); };
+    picker_80x24: 80, 24, |a| { a.update(Action::FocusNext); a.update(Action::Open); a.update(picker_data(Facet::Year)); a.update(Action::Down); };
+    picker_provinces_40x12: 40, 12, |a| { a.update(Action::FocusNext); a.update(Action::Right); a.update(Action::Right); a.update(Action::Open); a.update(picker_data(Facet::Province)); };
 }
 
 #[test]

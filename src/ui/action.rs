@@ -87,6 +87,9 @@ pub enum Action {
     Indexed(String),
     /// The terminal's size (at start and on resize).
     Resize(u16, u16),
+    /// Counts for the open picker: the query without the facet, the whole index, then (review
+    /// state) the query's unreviewed, reviewed and flagged reports.
+    PickerData(crate::ui::picker::Facet, Vec<(usize, crate::query::Counts)>),
 }
 
 /// Work for the event loop: the state never holds the index, the terminal or a channel.
@@ -96,6 +99,8 @@ pub enum Effect {
     Search(SearchRequest, u64),
     /// Load a record by id; answer with [`Action::Loaded`].
     Load(u64),
+    /// Run these searches for the picker's counts (one hit each).
+    Counts(crate::ui::picker::Facet, Vec<SearchRequest>),
     /// Write the review store to disk.
     SaveReviews,
     /// Put this text on the clipboard (OSC 52).

@@ -4,8 +4,9 @@ use std::collections::HashSet;
 
 use super::action::{Action, Effect};
 use super::doc::{self, DocLine};
+use super::picker::{self, Facet, Picker};
 use super::review::Store;
-use crate::model::{AgencyType, Report};
+use crate::model::Report;
 use crate::query::{SearchRequest, SearchResult};
 use crate::render::{Grid, TableId};
 
@@ -45,17 +46,10 @@ pub enum ReviewFilter {
     Flagged,
 }
 
-/// The filter bar's values.
+/// The filters that are not query terms (year, type, province and failing checks are: see
+/// [`super::picker`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filters {
-    /// Year.
-    pub year: Option<i32>,
-    /// Agency type.
-    pub agency_type: Option<AgencyType>,
-    /// Province.
-    pub province: Option<String>,
-    /// Only failing checks.
-    pub failing: bool,
     /// Review state.
     pub review: ReviewFilter,
 }
@@ -78,6 +72,10 @@ pub struct App {
     pub filters: Filters,
     /// The filter chosen in the bar.
     pub filter_sel: usize,
+    /// The open filter picker.
+    pub picker: Option<Picker>,
+    /// Why the query text does not parse (the last good results stay).
+    pub query_error: Option<String>,
     /// Sequence number of the newest search sent.
     pub seq: u64,
     /// A search is running.
@@ -127,6 +125,8 @@ impl Default for App {
             cursor: 0,
             filters: Filters::default(),
             filter_sel: 0,
+            picker: None,
+            query_error: None,
             seq: 0,
             pending: false,
             result: SearchResult::default(),
@@ -158,10 +158,6 @@ impl App {
     #[must_use]
     pub fn request(&self) -> SearchRequest {
         let mut r = SearchRequest { text: self.query.clone(), limit: HIT_LIMIT, ..SearchRequest::default() };
-        r.years = self.filters.year.map(|y| (y, y));
-        r.types = self.filters.agency_type.into_iter().collect();
-        r.province.clone_from(&self.filters.province);
-        r.failing_only = self.filters.failing;
         match self.filters.review {
             ReviewFilter::All => {}
             ReviewFilter::Unreviewed => r.exclude_ids = self.reviews.ids(|e| e.reviewed),
@@ -193,6 +189,9 @@ impl App {
         if self.flag_input.is_some() && self.flag_action(&action) {
             return self.flag_update(action);
         }
+        if self.picker.is_some() && self.picker_action(&action) {
+            return self.picker_update(action);
+        }
         match action {
             Action::Quit => vec![Effect::Quit],
             Action::Help => {
@@ -205,6 +204,16 @@ impl App {
                 Vec::new()
             }
             Action::SearchDone { seq, result } => self.search_done(seq, *result),
+            Action::PickerData(facet, data) => {
+                if let Some(p) = self.picker.as_mut().filter(|p| p.facet == facet)
+                    && let [base, all, review @ ..] = data.as_slice()
+                {
+                    let review: Vec<usize> = review.iter().map(|(n, _)| *n).collect();
+                    p.items = picker::items(facet, base, all, &review);
+                    p.sel = p.sel.min(p.items.len().saturating_sub(1));
+                }
+                Vec::new()
+            }
             Action::Loaded(report) => {
                 self.open_report(*report);
                 Vec::new()
@@ -335,9 +344,9 @@ impl App {
                 Vec::new()
             }
             Action::Open if self.focus == Focus::Filters => {
-                self.cycle_filter();
-                self.selected = 0;
-                self.search()
+                let facet = Facet::ALL[self.filter_sel.min(FILTER_COUNT - 1)];
+                self.picker = Some(Picker::new(facet));
+                vec![Effect::Counts(facet, self.picker_requests(facet))]
             }
             Action::Open => self.open_selected(),
             Action::FocusNext => {
@@ -371,10 +380,113 @@ impl App {
         self.query.char_indices().nth(n).map_or(self.query.len(), |(i, _)| i)
     }
 
-    /// The query changed: back to the top of a new search.
+    /// The query changed: back to the top of a new search. A query that does not parse yet (an open
+    /// quote, a `field:` without its value) keeps the last good results and says why.
     fn edited(&mut self) -> Vec<Effect> {
+        if let Err(e) = crate::query::syntax::parse(&self.query) {
+            self.query_error = Some(e);
+            return Vec::new();
+        }
+        self.query_error = None;
+        self.status = self.conflicts().unwrap_or_default();
         self.selected = 0;
         self.search()
+    }
+
+    /// A filter given twice (`year:2020 year:2021`): both must hold, which no report can.
+    fn conflicts(&self) -> Option<String> {
+        Facet::ALL.iter().filter_map(|f| f.field()).find_map(|field| {
+            let v = picker::field_values(&self.query, field);
+            (v.len() > 1).then(|| format!("{field}: {} are all required, so no report can match", v.join(" and ")))
+        })
+    }
+
+    /// The searches that give the picker of `facet` its counts.
+    fn picker_requests(&self, facet: Facet) -> Vec<SearchRequest> {
+        let mut base = self.request();
+        base.limit = 1;
+        if let Some(field) = facet.field() {
+            base.text = picker::set_field(&self.query, field, None);
+        } else {
+            base.only_ids = None;
+            base.exclude_ids = Vec::new();
+        }
+        let all = SearchRequest { limit: 1, ..SearchRequest::default() };
+        let mut out = vec![base.clone(), all];
+        if facet == Facet::Review {
+            let reviewed = self.reviews.ids(|e| e.reviewed);
+            out.push(SearchRequest { exclude_ids: reviewed.clone(), ..base.clone() });
+            out.push(SearchRequest { only_ids: Some(reviewed), ..base.clone() });
+            out.push(SearchRequest { only_ids: Some(self.reviews.ids(|e| e.flagged)), ..base });
+        }
+        out
+    }
+
+    fn picker_action(&self, a: &Action) -> bool {
+        matches!(
+            a,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::Back
+                | Action::Input(_)
+                | Action::Backspace
+        )
+    }
+
+    fn picker_update(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.page();
+        let Some(p) = self.picker.as_mut() else { return Vec::new() };
+        match action {
+            Action::Up => p.step(-1),
+            Action::Down => p.step(1),
+            Action::PageUp => p.step(-isize::try_from(page).unwrap_or(1)),
+            Action::PageDown => p.step(isize::try_from(page).unwrap_or(1)),
+            Action::Top => p.sel = 0,
+            Action::Bottom => p.step(isize::MAX / 2),
+            Action::Input(c) => {
+                p.narrow.push(c);
+                p.sel = 0;
+            }
+            Action::Backspace => {
+                p.narrow.pop();
+                p.sel = 0;
+            }
+            Action::Open => {
+                let chosen = p.chosen().cloned();
+                let facet = p.facet;
+                self.picker = None;
+                if let Some(item) = chosen {
+                    return self.apply_filter(facet, item.value.as_deref());
+                }
+            }
+            _ => self.picker = None,
+        }
+        Vec::new()
+    }
+
+    /// Sets a filter: a query term for year, type, province and failing checks.
+    fn apply_filter(&mut self, facet: Facet, value: Option<&str>) -> Vec<Effect> {
+        match facet.field() {
+            Some(field) => {
+                self.query = picker::set_field(&self.query, field, value);
+                self.cursor = self.query.chars().count();
+            }
+            None => {
+                use super::strings as s;
+                self.filters.review = match value {
+                    Some(v) if v == s::UNREVIEWED => ReviewFilter::Unreviewed,
+                    Some(v) if v == s::REVIEWED => ReviewFilter::Reviewed,
+                    Some(v) if v == s::FLAGGED => ReviewFilter::Flagged,
+                    _ => ReviewFilter::All,
+                };
+            }
+        }
+        self.edited()
     }
 
     fn open_selected(&mut self) -> Vec<Effect> {
@@ -385,35 +497,6 @@ impl App {
                 vec![Effect::Load(h.id)]
             }
             None => Vec::new(),
-        }
-    }
-
-    fn cycle_filter(&mut self) {
-        let c = &self.result.counts;
-        let f = &mut self.filters;
-        match self.filter_sel {
-            0 => {
-                let years: Vec<i32> = c.years.iter().filter_map(|(y, _)| y.parse().ok()).collect();
-                f.year = next_of(&years, f.year);
-            }
-            1 => {
-                let types: Vec<AgencyType> = c.types.iter().filter_map(|(t, _)| AgencyType::from_name(t)).collect();
-                f.agency_type = next_of(&types, f.agency_type);
-            }
-            2 => {
-                let provs: Vec<String> =
-                    c.provinces.iter().map(|(p, _)| p.clone()).filter(|p| p != "unknown").collect();
-                f.province = next_of(&provs, f.province.clone());
-            }
-            3 => f.failing = !f.failing,
-            _ => {
-                f.review = match f.review {
-                    ReviewFilter::All => ReviewFilter::Unreviewed,
-                    ReviewFilter::Unreviewed => ReviewFilter::Reviewed,
-                    ReviewFilter::Reviewed => ReviewFilter::Flagged,
-                    ReviewFilter::Flagged => ReviewFilter::All,
-                };
-            }
         }
     }
 
@@ -544,13 +627,5 @@ impl App {
         };
         self.status = format!("copied {} as TSV", id.title());
         vec![Effect::Copy(doc::tsv(grid))]
-    }
-}
-
-/// The value after `cur` in `all`, wrapping through `None`.
-fn next_of<T: Clone + PartialEq>(all: &[T], cur: Option<T>) -> Option<T> {
-    match cur {
-        None => all.first().cloned(),
-        Some(c) => all.iter().position(|x| *x == c).and_then(|i| all.get(i + 1)).cloned(),
     }
 }

@@ -29,12 +29,34 @@ pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.picker.is_some() {
+        return picker_key(key, ctrl);
+    }
     match app.screen {
         Screen::Indexing => (key.code == KeyCode::Char('q')).then_some(Action::Quit),
         Screen::Report => report_key(key, ctrl),
         Screen::Main if app.focus == Focus::Search => search_key(key, ctrl),
         Screen::Main => list_key(app, key, ctrl),
     }
+}
+
+/// The filter picker: move, Enter applies, Esc closes, other text narrows the list.
+fn picker_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::Home | KeyCode::Char('g') => Action::Top,
+        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
+        KeyCode::Enter | KeyCode::Char(' ') => Action::Open,
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Tab => Action::Back,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Char(c) if !ctrl => Action::Input(c),
+        _ => return None,
+    })
 }
 
 /// The search box edits as a shell's line does.

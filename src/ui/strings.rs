@@ -10,6 +10,8 @@ pub const PREVIEW: &str = " 预览 ";
 pub const INDEXING: &str = " 首次使用：正在索引示例报告 Indexing sample reports ";
 /// Shown while a search runs.
 pub const SEARCHING: &str = " | searching...";
+/// Before a query error: the results shown are those of the last query that parsed.
+pub const QUERY_UNFINISHED: &str = "query unfinished, results kept";
 /// No hits.
 pub const NO_HITS: &str = "无结果: no report matches";
 /// Filter names.

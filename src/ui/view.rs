@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, FILTER_COUNT, Focus, ReviewFilter, Screen};
 use super::doc::{DocLine, label_width};
+use super::picker::{Picker, field_values};
 use super::strings as s;
 use crate::parse::normalize::sanitize_for_terminal;
 use crate::query::Hit;
@@ -83,6 +84,11 @@ impl Widget for &App {
             Screen::Main => main_screen(self, area, buf, &theme),
             Screen::Report => report_screen(self, area, buf, &theme),
         }
+        if let Some(p) = &self.picker
+            && self.screen == Screen::Main
+        {
+            picker_box(self, p, area, buf, &theme);
+        }
         if self.flag_input.is_some() {
             flag_box(self, area, buf, &theme);
         }
@@ -122,7 +128,11 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     hit_list(app, list_area, buf, theme);
     preview(app, preview_area, buf, theme);
     let pending = if app.pending { s::SEARCHING } else { "" };
-    let msg = if app.status.is_empty() { s::MAIN_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
+    let msg = match &app.query_error {
+        Some(e) => format!("{}: {}", s::QUERY_UNFINISHED, sanitize_for_terminal(e)),
+        None if app.status.is_empty() => s::MAIN_KEYS.to_string(),
+        None => sanitize_for_terminal(&app.status),
+    };
     let text = format!(
         " {} | {:.1} ms{pending} | {msg}",
         crate::render::reports(app.result.total),
@@ -164,47 +174,80 @@ fn count_of(list: &[(String, u64)], key: &str) -> u64 {
 
 fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.result.counts;
-    let f = &app.filters;
     let all = s::ALL;
+    // Year, type, province and failing checks are the query's own `field:value` terms.
+    let shown = |field: &str, show: &dyn Fn(&str) -> String| -> String {
+        let v = field_values(&app.query, field);
+        if v.is_empty() { all.to_string() } else { v.iter().map(|x| show(x)).collect::<Vec<_>>().join("+") }
+    };
+    let year = shown("year", &|y| format!("{y}({})", count_of(&c.years, y)));
+    let ty = shown("type", &|t| match crate::model::AgencyType::from_name(t) {
+        Some(ty) => format!("{}({})", ty.chinese(), count_of(&c.types, ty.as_str())),
+        None => t.to_string(),
+    });
+    let province = shown("province", &|p| p.to_string());
+    let failing_on = !field_values(&app.query, "failing").is_empty();
+    let failing = if failing_on { format!("{} {}", s::ONLY, c.failing) } else { c.failing.to_string() };
+    let review = match app.filters.review {
+        ReviewFilter::All => all,
+        ReviewFilter::Unreviewed => s::UNREVIEWED,
+        ReviewFilter::Reviewed => s::REVIEWED,
+        ReviewFilter::Flagged => s::FLAGGED,
+    };
     let items: [String; FILTER_COUNT] = [
-        format!(
-            "{} {}",
-            s::F_YEAR,
-            f.year.map_or(all.to_string(), |y| format!("{y}({})", count_of(&c.years, &y.to_string())))
-        ),
-        format!(
-            "{} {}",
-            s::F_TYPE,
-            f.agency_type.map_or(all.to_string(), |t| format!("{}({})", t.chinese(), count_of(&c.types, t.as_str())))
-        ),
-        format!(
-            "{} {}",
-            s::F_PROVINCE,
-            f.province.as_ref().map_or(all.to_string(), |p| format!("{p}({})", count_of(&c.provinces, p)))
-        ),
-        format!(
-            "{} {}",
-            s::F_FAILING,
-            if f.failing { format!("{}({})", s::ONLY, c.failing) } else { format!("{all}({})", c.failing) }
-        ),
-        format!(
-            "{} {}",
-            s::F_REVIEW,
-            match f.review {
-                ReviewFilter::All => all,
-                ReviewFilter::Unreviewed => s::UNREVIEWED,
-                ReviewFilter::Reviewed => s::REVIEWED,
-                ReviewFilter::Flagged => s::FLAGGED,
-            }
-        ),
+        format!("{} {year}", s::F_YEAR),
+        format!("{} {ty}", s::F_TYPE),
+        format!("{} {province}", s::F_PROVINCE),
+        format!("{} {failing}", s::F_FAILING),
+        format!("{} {review}", s::F_REVIEW),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (i, it) in items.iter().enumerate() {
         let sel = app.focus == Focus::Filters && app.filter_sel == i;
         let marker = if sel { if app.ascii { ">" } else { "▶" } } else { " " };
+        let it = sanitize_for_terminal(it);
         spans.push(Span::styled(format!("{marker}{it} "), if sel { theme.selected() } else { theme.base() }));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The open filter picker: every value with its count under the query (0 dimmed), below the bar.
+fn picker_box(app: &App, p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let visible = p.visible();
+    let width = visible.iter().map(|i| i.label.width() + 8).max().unwrap_or(10).clamp(20, 40) as u16;
+    let height = (visible.len().max(1) as u16 + 2).min(area.height.saturating_sub(4).max(3));
+    let x = area.x + (u16::try_from(app.filter_sel).unwrap_or(0) * 12).min(area.width.saturating_sub(width));
+    let r = Rect { x, y: area.y + 4.min(area.height), width: width.min(area.width), height }.intersection(area);
+    clear(r, buf);
+    let name = [s::F_YEAR, s::F_TYPE, s::F_PROVINCE, s::F_FAILING, s::F_REVIEW][app.filter_sel.min(FILTER_COUNT - 1)];
+    let title = if p.narrow.is_empty() { format!(" {name} ") } else { format!(" {name}: {} ", p.narrow) };
+    let inner = usize::from(r.height.saturating_sub(2)).max(1);
+    let first = p.sel.saturating_sub(inner - 1);
+    let lines: Vec<Line> = if p.items.is_empty() {
+        vec![Line::styled("…", theme.dim())]
+    } else {
+        visible
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(inner)
+            .map(|(i, item)| {
+                let w = usize::from(r.width.saturating_sub(2));
+                let count = item.count.to_string();
+                let label = fit(&sanitize_for_terminal(&item.label), w.saturating_sub(count.len() + 1), false);
+                let text = format!("{label} {count}");
+                let style = if i == p.sel {
+                    theme.selected()
+                } else if item.count == 0 {
+                    theme.dim()
+                } else {
+                    theme.base()
+                };
+                Line::styled(text, style)
+            })
+            .collect()
+    };
+    Paragraph::new(lines).block(block(app, &title, true, theme)).render(r, buf);
 }
 
 fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
