@@ -87,7 +87,7 @@ fn search_open_jump_next_help_quit() {
     let all = format!("{n} reports");
     t.wait_for("the indexed samples", |p| p.contains(&all));
     t.type_text("南泥湾");
-    t.wait_for("the search result", |p| p.contains("1 reports") && p.contains("南泥湾镇"));
+    t.wait_for("the search result", |p| p.contains(" 1 report |") && p.contains("南泥湾镇"));
     t.keys(&["C-u"]);
     t.type_text("镇");
     t.wait_for("towns", |p| p.contains("南泥湾镇") && !p.contains(&all));
