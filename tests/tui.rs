@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use gongkai::model::Report;
 use gongkai::query::{Counts, Hit, SearchResult, Snippet};
+use gongkai::render::TableId;
 use gongkai::ui::action::{Action, Effect};
 use gongkai::ui::app::{App, Focus, ReviewFilter, Screen};
 use gongkai::ui::picker::Facet;
@@ -136,6 +137,40 @@ fn the_box_edits_like_a_shell_line() {
     app.update(Action::CursorEnd);
     app.update(Action::Input('乡'));
     assert_eq!((app.focus, app.query.as_str()), (Focus::Search, "镇乡"));
+}
+
+#[test]
+fn tables_scroll_sideways_alone_and_keep_their_header_on_top() {
+    let mut app = app_with_results(50, 20);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    app.update(Action::Section(3));
+    for _ in 0..20 {
+        app.update(Action::Right);
+    }
+    let (applications, active) = (app.hscroll_of(TableId::Applications), app.hscroll_of(TableId::Active));
+    assert!(applications > 0 && applications < 7, "stops where the last column shows: {applications}");
+    assert_eq!(active, 0, "the other tables stay");
+    assert!(app.status.contains("last column"), "{}", app.status);
+    // Rows scrolled under the header: the header is drawn on the first line of the view.
+    for _ in 0..8 {
+        app.update(Action::Down);
+    }
+    let screen = lines(&draw(&app, 50, 20));
+    assert!(screen[2].contains('<') && screen[2].contains("总 计"), "{}", screen[2]);
+}
+
+#[test]
+fn n_and_p_keep_the_section_being_read_and_the_title_bar_says_where() {
+    let mut app = app_with_results(80, 24);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    app.update(Action::Section(3));
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::NextReport), vec![Effect::Load(2)]);
+    app.update(Action::Loaded(Box::new(sample("s02-township-2019-vertical-typos.txt"))));
+    let top = &app.doc[app.scroll];
+    assert!(matches!(top, gongkai::ui::doc::DocLine::Heading { numeral: Some(3), .. }), "{top:?}");
+    let bar = lines(&draw(&app, 80, 24))[0].replace(' ', "");
+    assert!(bar.contains("茅坪乡2019") && bar.ends_with("2/3"), "{bar}");
 }
 
 #[test]
@@ -295,7 +330,8 @@ screens! {
     };
     report_80x24: 80, 24, |a| open_report(a, "s02-township-2019-vertical-typos.txt");
     report_tables_120x40: 120, 40, |a| { open_report(a, "s07-prefecture-2024-pdf-layout-balance-fail.txt"); a.update(Action::Section(3)); };
-    report_scrolled_sideways_80x24: 80, 24, |a| { open_report(a, "s01-town-2020-tabbed.txt"); a.update(Action::Section(3)); a.update(Action::Right); a.update(Action::Right); };
+    report_scrolled_sideways_50x20: 50, 20, |a| { a.update(Action::Resize(50, 20)); open_report(a, "s01-town-2020-tabbed.txt"); a.update(Action::Section(3)); for _ in 0..9 { a.update(Action::Right); } };
+    report_sticky_header_80x24: 80, 24, |a| { open_report(a, "s01-town-2020-tabbed.txt"); a.update(Action::Section(3)); for _ in 0..8 { a.update(Action::Down); } };
     help_80x24: 80, 24, |a| { a.update(Action::Help); };
     help_120x40: 120, 40, |a| { a.update(Action::Help); };
     flag_note_80x24: 80, 24, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };

@@ -96,8 +96,10 @@ pub struct App {
     pub marks: HashSet<(TableId, String)>,
     /// Report view: first line shown.
     pub scroll: usize,
-    /// Report view: value columns scrolled off to the left.
-    pub hscroll: usize,
+    /// Report view: value columns scrolled off to the left, per table (in [`TableId::ALL`]'s order).
+    pub hscroll: [usize; 3],
+    /// The section to show when the next report opens (`n`/`p` keep the section being read).
+    pub keep_section: Option<usize>,
     /// Help overlay shown.
     pub help: bool,
     /// The flag note being typed, when it is.
@@ -137,7 +139,8 @@ impl Default for App {
             grids: Vec::new(),
             marks: HashSet::new(),
             scroll: 0,
-            hscroll: 0,
+            hscroll: [0; 3],
+            keep_section: None,
             help: false,
             flag_input: None,
             reviews: Store::default(),
@@ -512,10 +515,17 @@ impl App {
             Action::HalfDown => self.scroll = (self.scroll + page / 2).min(max),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = max,
-            Action::Left => self.hscroll = self.hscroll.saturating_sub(1),
-            Action::Right => {
-                let cols = self.grids.iter().map(|(_, g)| g.header.len()).max().unwrap_or(1);
-                self.hscroll = (self.hscroll + 1).min(cols.saturating_sub(1));
+            // Sideways: only the table in view, and no further than its last column.
+            Action::Left | Action::Right => {
+                let width = self.text_width();
+                let Some(id) = doc::table_at(&self.doc, self.scroll, page) else { return Vec::new() };
+                let Some((_, g)) = self.grids.iter().find(|(t, _)| *t == id) else { return Vec::new() };
+                let max = doc::max_hscroll(g, width);
+                let h = &mut self.hscroll[table_index(id)];
+                *h = if action == Action::Left { h.saturating_sub(1) } else { (*h + 1).min(max) };
+                if action == Action::Right && *h == max {
+                    self.status = format!("{}: last column in view", id.title());
+                }
             }
             Action::Section(n) => {
                 if let Some(line) = doc::section_line(&self.doc, usize::from(n)) {
@@ -542,6 +552,7 @@ impl App {
     }
 
     fn step_report(&mut self, forward: bool) -> Vec<Effect> {
+        self.keep_section = doc::section_of(&self.doc, self.scroll).filter(|_| self.scroll > 0);
         let n = self.result.hits.len();
         let pos = if forward { self.report_pos + 1 } else { self.report_pos.wrapping_sub(1) };
         match self.result.hits.get(pos) {
@@ -607,9 +618,27 @@ impl App {
         self.report = Some(Box::new(report));
         self.screen = Screen::Report;
         self.scroll = 0;
-        self.hscroll = 0;
+        self.hscroll = [0; 3];
         self.status.clear();
         self.rebuild_doc();
+        // Opened with n/p: at the section that was being read, when this report has it.
+        if let Some(n) = self.keep_section.take()
+            && let Some(line) = doc::section_line(&self.doc, n)
+        {
+            self.scroll = line.min(self.doc.len().saturating_sub(self.page()));
+        }
+    }
+
+    /// Columns the report view's tables are drawn in (the whole width).
+    #[must_use]
+    pub fn text_width(&self) -> usize {
+        usize::from(self.size.0).max(20)
+    }
+
+    /// How far table `id` is scrolled sideways.
+    #[must_use]
+    pub fn hscroll_of(&self, id: TableId) -> usize {
+        self.hscroll[table_index(id)]
     }
 
     fn rebuild_doc(&mut self) {
@@ -628,4 +657,8 @@ impl App {
         self.status = format!("copied {} as TSV", id.title());
         vec![Effect::Copy(doc::tsv(grid))]
     }
+}
+
+fn table_index(id: TableId) -> usize {
+    TableId::ALL.iter().position(|t| *t == id).unwrap_or(0)
 }

@@ -127,6 +127,45 @@ fn table_lines(out: &mut Vec<DocLine>, id: TableId, g: &Grid, width: usize) {
     }
 }
 
+/// The grid as the report view shows it at `width`: full column headers, or the short ones (商业,
+/// 公益 …) when the full ones would not fit beside the labels; with the label column's width.
+#[must_use]
+pub fn shown_grid(full: &Grid, width: usize) -> (Grid, usize) {
+    let lw = label_width(full, width);
+    let fits = |g: &Grid| lw + crate::render::column_widths(g).iter().map(|w| w + 2).sum::<usize>() <= width;
+    if fits(full) { (full.clone(), lw) } else { (crate::render::with_short_headers(full), lw) }
+}
+
+/// How far a table can scroll sideways at `width`: to where its last column shows, no further.
+#[must_use]
+pub fn max_hscroll(full: &Grid, width: usize) -> usize {
+    let (g, lw) = shown_grid(full, width);
+    let widths = crate::render::column_widths(&g);
+    (0..widths.len())
+        .find(|&start| lw + widths[start..].iter().map(|w| w + 2).sum::<usize>() <= width)
+        .unwrap_or(widths.len().saturating_sub(1))
+}
+
+/// The table whose rows fill the top line of the view at `at`, with the line of its column header,
+/// when that header has scrolled off (the view then keeps it on top: a sticky header).
+#[must_use]
+pub fn sticky_header(doc: &[DocLine], at: usize) -> Option<(TableId, usize)> {
+    let DocLine::TableRow { table, .. } = doc.get(at)? else { return None };
+    let header = doc.iter().take(at).rposition(|l| *l == DocLine::TableHeader(*table))?;
+    Some((*table, header))
+}
+
+/// The section the line `at` belongs to: the numeral of the nearest heading above (三 → 3), else its
+/// position among the headings.
+#[must_use]
+pub fn section_of(doc: &[DocLine], at: usize) -> Option<usize> {
+    doc.iter().take(at + 1).rev().find_map(|l| match l {
+        DocLine::Heading { numeral: Some(k), .. } => Some(*k),
+        DocLine::Heading { n, .. } => Some(*n),
+        _ => None,
+    })
+}
+
 /// `三` → 3, `3` → 3.
 fn numeral_value(s: &str) -> Option<usize> {
     const CN: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

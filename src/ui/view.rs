@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, FILTER_COUNT, Focus, ReviewFilter, Screen};
-use super::doc::{DocLine, label_width};
+use super::doc::{self, DocLine};
 use super::picker::{Picker, field_values};
 use super::strings as s;
 use crate::parse::normalize::sanitize_for_terminal;
@@ -341,16 +341,18 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let [head, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let pos = format!(" {}/{} ", app.report_pos + 1, app.result.hits.len());
+    let pos = format!(" {}/{} ", app.report_pos + 1, app.result.total.max(app.result.hits.len()));
     let id = app.current_id().unwrap_or(0);
     let e = app.reviews.get(id);
     let marks = format!(
         "{}{}",
         if e.reviewed { format!("[{}]", s::REVIEWED) } else { String::new() },
-        if e.flagged { format!("[{}]", s::FLAGGED) } else { String::new() }
+        if e.flagged { format!("[{}: {}]", s::FLAGGED, e.note) } else { String::new() }
     );
-    let title = app.report.as_ref().and_then(|r| r.agency.clone()).unwrap_or_default();
-    let left = format!(" {} {marks}", sanitize_for_terminal(&title));
+    let (agency, year) = app.report.as_ref().map_or((String::new(), String::new()), |r| {
+        (r.agency.clone().unwrap_or_default(), r.year.map_or(String::new(), |y| y.to_string()))
+    });
+    let left = sanitize_for_terminal(&format!(" {agency} {year} {marks}"));
     let w = usize::from(head.width);
     let line = format!("{}{pos}", fit(&left, w.saturating_sub(pos.width()), false));
     Paragraph::new(line).style(theme.accent()).render(head, buf);
@@ -358,13 +360,15 @@ fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let inner = b.inner(body);
     b.render(body, buf);
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = app
-        .doc
-        .iter()
-        .skip(app.scroll)
-        .take(usize::from(inner.height))
-        .map(|l| doc_line(app, l, width, theme))
-        .collect();
+    let height = usize::from(inner.height);
+    // A table's column header stays on top while its rows scroll.
+    let sticky = doc::sticky_header(&app.doc, app.scroll).filter(|_| height > 2);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    if let Some((table, _)) = sticky {
+        lines.push(doc_line(app, &DocLine::TableHeader(table), width, theme).patch_style(theme.accent()));
+    }
+    let rest = height - lines.len();
+    lines.extend(app.doc.iter().skip(app.scroll).take(rest).map(|l| doc_line(app, l, width, theme)));
     Paragraph::new(lines).render(inner, buf);
     let msg = if app.status.is_empty() { s::REPORT_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
     Paragraph::new(fit(&format!(" {msg}"), usize::from(status.width), false)).style(theme.dim()).render(status, buf);
@@ -392,22 +396,19 @@ fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a>
 /// One line of a table: the label column frozen, value columns from `hscroll`, whole columns only.
 fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, width: usize, theme: &Theme) -> Line<'a> {
     let Some((_, full)) = app.grids.iter().find(|(t, _)| *t == id) else { return Line::raw("") };
-    let lw = label_width(full, width);
-    // Short headers (商业, 公益 …) when the full ones would not fit beside the labels.
-    let short = crate::render::with_short_headers(full);
-    let fits = |g: &crate::render::Grid| lw + column_widths(g).iter().map(|w| w + 2).sum::<usize>() <= width;
-    let g = if fits(full) { full } else { &short };
-    let widths = column_widths(g);
+    let (g, lw) = doc::shown_grid(full, width);
+    let widths = column_widths(&g);
+    let hscroll = app.hscroll_of(id);
     let label = match row {
         Some((_, _, l)) => l.to_string(),
-        None if app.hscroll > 0 => "<".to_string(),
+        None if hscroll > 0 => "<".to_string(),
         None => String::new(),
     };
     let marked_row =
         row.is_some_and(|(r, _, _)| g.rows.get(r).is_some_and(|gr| app.marks.contains(&(id, gr.label.clone()))));
     let mut spans = vec![Span::styled(fit(&label, lw, false), if marked_row { theme.bad() } else { theme.base() })];
     let mut used = lw;
-    for (c, w) in widths.iter().enumerate().skip(app.hscroll) {
+    for (c, w) in widths.iter().enumerate().skip(hscroll) {
         if used + 2 + w > width {
             spans.push(Span::styled(fit(" >", width.saturating_sub(used), false), theme.dim()));
             break;
