@@ -12,6 +12,7 @@ pub mod doc;
 pub mod keymap;
 pub mod picker;
 pub mod review;
+pub mod session;
 pub mod strings;
 pub mod view;
 
@@ -72,6 +73,10 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
         reviews: review::Store::load_for(index_path),
         ..App::default()
     };
+    let session_path = session::path_in(&crate::index::data_dir(), index_path);
+    if let Some(saved) = session::Session::load(&session_path) {
+        saved.restore(&mut app);
+    }
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signals(tx.clone());
     let work = spawn_worker(index_path.to_path_buf(), tx.clone());
@@ -90,6 +95,10 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
         event_loop(&mut terminal, &mut app, &rx, &work, first)
     })();
     ratatui::restore();
+    // Where the user was, for the next start (a failure to save is said, not fatal).
+    if let Err(e) = session::Session::of(&app).save(&session_path) {
+        eprintln!("gongkai: could not save the session to {}: {e}", session_path.display());
+    }
     result.map(|()| ExitCode::SUCCESS)
 }
 

@@ -106,6 +106,21 @@ fn search_open_jump_next_help_quit() {
     // The alternate screen is gone: none of the TUI is left on the terminal.
     let pane = t.pane();
     assert!(!pane.contains("n/p next/prev") && !pane.contains("搜索 Search"), "terminal not restored:\n{pane}");
+    // Started again: the session resumes, the second report open at section 三, the query kept.
+    let exit2 = tmp.path().join("exit2");
+    let again = format!(
+        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
+        data = tmp.path().join("data").display(),
+        exit = exit2.display(),
+    );
+    t.cmd(&["new-window", "-t", "e2e", &again]);
+    t.wait_for("the resumed report", |p| {
+        p.contains(" 2/") && p.lines().nth(2).is_some_and(|l| l.starts_with("三、收到和处理"))
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the kept query", |p| p.contains("│镇"));
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&exit2).trim(), "EXIT:0");
 }
 
 fn tmux_missing() -> bool {
@@ -131,7 +146,8 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let script = format!(
             "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\"'; \
              echo EXIT:$? > '{exit}'; sleep 60",
-            data = tmp.path().join("data").display(),
+            // A data folder each: the second run must not resume the first one's session.
+            data = tmp.path().join(format!("data-{signal}")).display(),
             pid = pid_file.display(),
             exit = exit_file.display(),
         );

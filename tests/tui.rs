@@ -174,6 +174,28 @@ fn n_and_p_keep_the_section_being_read_and_the_title_bar_says_where() {
 }
 
 #[test]
+fn a_saved_session_resumes_where_it_stopped() {
+    let mut app = app_with_results(80, 24);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    app.update(Action::NextReport);
+    app.update(Action::Loaded(Box::new(sample("s02-township-2019-vertical-typos.txt"))));
+    app.update(Action::Section(3));
+    let saved = gongkai::ui::session::Session::of(&app);
+    assert_eq!((saved.open, saved.selected, saved.query.as_str()), (Some(2), Some(2), "镇"));
+    // A new start: the query comes back at once; the report when the results are in.
+    let mut fresh = App { color: false, ..App::default() };
+    fresh.update(Action::Resize(80, 24));
+    saved.restore(&mut fresh);
+    let e = fresh.search();
+    let Some(Effect::Search(req, seq)) = e.first() else { panic!("a search") };
+    assert_eq!(req.text, "镇");
+    let e = fresh.update(Action::SearchDone { seq: *seq, result: Box::new(result()) });
+    assert_eq!(e, vec![Effect::Load(2)]);
+    fresh.update(Action::Loaded(Box::new(sample("s02-township-2019-vertical-typos.txt"))));
+    assert_eq!((fresh.screen, fresh.report_pos, fresh.scroll), (Screen::Report, 1, app.scroll));
+}
+
+#[test]
 fn enter_loads_and_n_p_walk_the_list() {
     let mut app = app_with_results(80, 24);
     open_report(&mut app, "s01-town-2020-tabbed.txt");

@@ -100,6 +100,10 @@ pub struct App {
     pub hscroll: [usize; 3],
     /// The section to show when the next report opens (`n`/`p` keep the section being read).
     pub keep_section: Option<usize>,
+    /// A saved session to resume when the first results arrive.
+    pub resume: Option<super::session::Session>,
+    /// The line to show when the report being opened arrives (a resumed session's scroll).
+    pub resume_scroll: Option<usize>,
     /// Help overlay shown.
     pub help: bool,
     /// The flag note being typed, when it is.
@@ -141,6 +145,8 @@ impl Default for App {
             scroll: 0,
             hscroll: [0; 3],
             keep_section: None,
+            resume: None,
+            resume_scroll: None,
             help: false,
             flag_input: None,
             reviews: Store::default(),
@@ -253,7 +259,27 @@ impl App {
         self.pending = false;
         self.result = result;
         self.selected = self.selected.min(self.result.hits.len().saturating_sub(1));
-        Vec::new()
+        self.resume()
+    }
+
+    /// Resumes a saved session once its results are in: the selected report, and the report that
+    /// was open, at the line that was on top.
+    pub fn resume(&mut self) -> Vec<Effect> {
+        let Some(s) = self.resume.take() else { return Vec::new() };
+        let pos = |id: Option<u64>| id.and_then(|id| self.result.hits.iter().position(|h| h.id == id));
+        if let Some(i) = pos(s.selected) {
+            self.selected = i;
+            self.focus = Focus::List;
+        }
+        match (s.open, pos(s.open)) {
+            (Some(id), Some(i)) => {
+                self.report_pos = i;
+                self.selected = i;
+                self.resume_scroll = Some(s.scroll);
+                vec![Effect::Load(id)]
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn main_update(&mut self, action: Action) -> Vec<Effect> {
@@ -621,6 +647,9 @@ impl App {
         self.hscroll = [0; 3];
         self.status.clear();
         self.rebuild_doc();
+        if let Some(line) = self.resume_scroll.take() {
+            self.scroll = line.min(self.doc.len().saturating_sub(self.page()));
+        }
         // Opened with n/p: at the section that was being read, when this report has it.
         if let Some(n) = self.keep_section.take()
             && let Some(line) = doc::section_line(&self.doc, n)
