@@ -309,13 +309,27 @@ fn terms_typed_in_the_box_show_in_the_bar_and_unfinished_queries_keep_results() 
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
-    let mut app = app_with_results(80, 24);
+fn help_scrolls_and_other_keys_close_it() {
+    let mut app = app_with_results(40, 12);
     app.update(Action::Help);
     assert!(app.help);
+    let before = lines(&draw(&app, 40, 12));
     assert!(app.update(Action::Down).is_empty());
+    assert!(app.help && app.help_scroll == 1);
+    assert_ne!(lines(&draw(&app, 40, 12)), before, "the help scrolled");
+    assert!(app.update(Action::Open).is_empty());
     assert!(!app.help);
+    app.update(Action::Help);
     assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn small_screens_keep_the_list() {
+    for (w, h) in [(40, 12), (30, 8), (20, 6)] {
+        let app = app_with_results(w, h);
+        let screen = lines(&draw(&app, w, h)).join("\n");
+        assert!(screen.contains("枫"), "{w}x{h}:\n{screen}");
+    }
 }
 
 #[test]
@@ -370,6 +384,7 @@ screens! {
     flag_note_120x40: 120, 40, |a| { a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
     main_filters_focused_120x40: 120, 40, |a| { a.update(Action::FocusNext); };
     picker_80x24: 80, 24, |a| { a.update(Action::FocusNext); a.update(Action::Open); a.update(picker_data(Facet::Year)); a.update(Action::Down); };
+    main_40x12: 40, 12, |_| {};
     picker_provinces_40x12: 40, 12, |a| { a.update(Action::FocusNext); a.update(Action::Right); a.update(Action::Right); a.update(Action::Open); a.update(picker_data(Facet::Province)); };
 }
 

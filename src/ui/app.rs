@@ -106,6 +106,8 @@ pub struct App {
     pub resume_scroll: Option<usize>,
     /// Help overlay shown.
     pub help: bool,
+    /// First line of the help shown (it scrolls on small screens).
+    pub help_scroll: usize,
     /// The flag note being typed, when it is.
     pub flag_input: Option<String>,
     /// Review state.
@@ -148,6 +150,7 @@ impl Default for App {
             resume: None,
             resume_scroll: None,
             help: false,
+            help_scroll: 0,
             flag_input: None,
             reviews: Store::default(),
             status: String::new(),
@@ -192,8 +195,19 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
-            self.help = false;
-            return if action == Action::Quit { vec![Effect::Quit] } else { Vec::new() };
+            let last = super::strings::HELP.len().saturating_sub(1);
+            match action {
+                Action::Down => self.help_scroll = (self.help_scroll + 1).min(last),
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfDown => self.help_scroll = (self.help_scroll + self.page()).min(last),
+                Action::PageUp | Action::HalfUp => self.help_scroll = self.help_scroll.saturating_sub(self.page()),
+                Action::Quit => return vec![Effect::Quit],
+                _ => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+            }
+            return Vec::new();
         }
         if self.flag_input.is_some() && self.flag_action(&action) {
             return self.flag_update(action);

@@ -18,7 +18,14 @@ pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
         _ => {}
     }
     if app.help {
-        return Some(Action::Help);
+        // The help scrolls on small screens; any other key closes it.
+        return Some(match key.code {
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+            KeyCode::PageUp | KeyCode::Char('b') => Action::PageUp,
+            _ => Action::Help,
+        });
     }
     if app.flag_input.is_some() {
         return match key.code {

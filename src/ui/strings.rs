@@ -49,12 +49,12 @@ pub const DECISIONS: &str = "处理决定";
 /// Flag input title.
 pub const FLAG_TITLE: &str = " 标记备注 Flag note (Enter save, empty clears, Esc cancel) ";
 /// Help title.
-pub const HELP_TITLE: &str = " 帮助 Help (any key closes) ";
+pub const HELP_TITLE: &str = " 帮助 Help (j/k scroll, other keys close) ";
 /// Key hints of the main screen.
-pub const MAIN_KEYS: &str = "Enter open | Tab focus | Up/Down move | / search | ? help | q quit";
+pub const MAIN_KEYS: &str = "Enter open | ? help | q quit | Tab focus/filters | Up/Down move | / search";
 /// Key hints of the report view.
 pub const REPORT_KEYS: &str =
-    "n/p next/prev | 1-6 section | h/l scroll table | y copy | m reviewed | f flag | Esc back";
+    "Esc back | n/p next/prev | 1-6 section | m reviewed | f flag | ? help | y copy | h/l scroll table";
 
 /// The help overlay: key, what it does.
 pub const HELP: &[(&str, &str)] = &[

@@ -111,34 +111,63 @@ fn indexing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let [search, filters, body, status] =
-        Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
-            .areas(area);
-    Paragraph::new(search_line(app, usize::from(search.width.saturating_sub(2)), theme))
-        .block(block(app, s::SEARCH, app.focus == Focus::Search, theme))
-        .render(search, buf);
-    filter_bar(app, filters, buf, theme);
-    let (list_area, preview_area) = if area.width >= 100 {
-        let [l, p] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-        (l, p)
+    // Small screens give up the box's border, then the filter bar, then the preview; the list stays.
+    let search_h = if area.height < 9 { 1 } else { 3 };
+    let bar_h = u16::from(area.height >= 12);
+    let [search, filters, body, status] = Layout::vertical([
+        Constraint::Length(search_h),
+        Constraint::Length(bar_h),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if search_h == 3 {
+        Paragraph::new(search_line(app, usize::from(search.width.saturating_sub(2)), theme))
+            .block(block(app, s::SEARCH, app.focus == Focus::Search, theme))
+            .render(search, buf);
     } else {
-        let [l, p] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
-        (l, p)
-    };
+        let mut line = search_line(app, usize::from(search.width.saturating_sub(2)), theme);
+        line.spans.insert(0, Span::styled("> ", theme.accent()));
+        Paragraph::new(line).render(search, buf);
+    }
+    if bar_h > 0 {
+        filter_bar(app, filters, buf, theme);
+    }
+    let (list_area, preview_area) = split_body(app, body);
     hit_list(app, list_area, buf, theme);
-    preview(app, preview_area, buf, theme);
+    if let Some(p) = preview_area {
+        preview(app, p, buf, theme);
+    }
     let pending = if app.pending { s::SEARCHING } else { "" };
     let msg = match &app.query_error {
         Some(e) => format!("{}: {}", s::QUERY_UNFINISHED, sanitize_for_terminal(e)),
         None if app.status.is_empty() => s::MAIN_KEYS.to_string(),
         None => sanitize_for_terminal(&app.status),
     };
-    let text = format!(
-        " {} | {:.1} ms{pending} | {msg}",
+    let head = format!(
+        " {} | {:.1} ms{pending}",
         crate::render::reports(app.result.total),
         app.result.elapsed.as_secs_f64() * 1000.0
     );
+    let text = if app.status.is_empty() && app.query_error.is_none() {
+        with_hints(&head, &msg, usize::from(status.width))
+    } else {
+        format!("{head} | {msg}")
+    };
     Paragraph::new(fit(&text, usize::from(status.width), false)).style(theme.dim()).render(status, buf);
+}
+
+/// `head` followed by as many whole key hints (`a | b | c`) as fit in `width`: none is cut mid-word.
+fn with_hints(head: &str, hints: &str, width: usize) -> String {
+    let mut out = head.to_string();
+    for h in hints.split(" | ") {
+        let next = if out.trim().is_empty() { format!(" {h}") } else { format!("{out} | {h}") };
+        if next.width() > width {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 /// The box's text with its cursor (the character under it reversed), scrolled so the cursor shows.
@@ -250,6 +279,34 @@ fn picker_box(app: &App, p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme
     Paragraph::new(lines).block(block(app, &title, true, theme)).render(r, buf);
 }
 
+/// The list and the preview: side by side on wide screens, the list as wide as its lines need (the
+/// preview gets the rest, or nothing when no report is selected); stacked on narrow ones, the preview
+/// only when the list keeps eight rows.
+fn split_body(app: &App, body: Rect) -> (Rect, Option<Rect>) {
+    if app.result.hits.get(app.selected).is_none() {
+        return (body, None);
+    }
+    if body.width >= 100 {
+        let rows = usize::from(body.height.saturating_sub(2)).max(1);
+        let first = app.selected.saturating_sub(rows - 1);
+        let natural = app.result.hits.iter().skip(first).take(rows).map(|h| hit_width(app, h)).max().unwrap_or(40) + 2;
+        let list_w = u16::try_from(natural).unwrap_or(u16::MAX).clamp(body.width / 2, body.width - 36);
+        let [l, p] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
+        return (l, Some(p));
+    }
+    if body.height >= 17 {
+        let [l, p] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
+        return (l, Some(p));
+    }
+    (body, None)
+}
+
+/// The width a hit's line needs to show in full.
+fn hit_width(app: &App, h: &Hit) -> usize {
+    let region: usize = h.region.iter().filter(|r| !r.is_empty()).map(|r| r.width() + 1).sum();
+    hit_line(app, h, 0, false).width() + region
+}
+
 fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
     let e = app.reviews.get(h.id);
     let marker = if selected { if app.ascii { ">" } else { "▶" } } else { " " };
@@ -263,8 +320,12 @@ fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
     let region: Vec<&str> = h.region.iter().filter(|r| !r.is_empty()).map(String::as_str).collect();
     let year = h.year.map_or("----".to_string(), |y| y.to_string());
     let apps = h.applications.map_or("-".into(), |n| n.to_string());
-    let lead =
-        format!("{marker}{marks} {} {year} {} ", fit(&sanitize_for_terminal(&h.agency), 14, false), fit(ty, 4, false));
+    let agency_w = if width > 0 && width < 50 { 8 } else { 14 };
+    let lead = format!(
+        "{marker}{marks} {} {year} {} ",
+        fit(&sanitize_for_terminal(&h.agency), agency_w, false),
+        fit(ty, 4, false)
+    );
     let tail = format!(" {} {}", s::APPS_SHORT, fit(&apps, 5, true));
     let room = width.saturating_sub(lead.width() + tail.width());
     format!("{lead}{}{tail}", fit(&region.join(" "), room, false))
@@ -370,8 +431,12 @@ fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let rest = height - lines.len();
     lines.extend(app.doc.iter().skip(app.scroll).take(rest).map(|l| doc_line(app, l, width, theme)));
     Paragraph::new(lines).render(inner, buf);
-    let msg = if app.status.is_empty() { s::REPORT_KEYS.to_string() } else { sanitize_for_terminal(&app.status) };
-    Paragraph::new(fit(&format!(" {msg}"), usize::from(status.width), false)).style(theme.dim()).render(status, buf);
+    let line = if app.status.is_empty() {
+        with_hints("", s::REPORT_KEYS, usize::from(status.width))
+    } else {
+        format!(" {}", sanitize_for_terminal(&app.status))
+    };
+    Paragraph::new(fit(&line, usize::from(status.width), false)).style(theme.dim()).render(status, buf);
 }
 
 fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a> {
@@ -462,8 +527,12 @@ fn clear(r: Rect, buf: &mut Buffer) {
 fn help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let r = centered(area, 76, 22);
     clear(r, buf);
+    let rows = usize::from(r.height.saturating_sub(2)).max(1);
+    let first = app.help_scroll.min(s::HELP.len().saturating_sub(rows));
     let lines: Vec<Line> = s::HELP
         .iter()
+        .skip(first)
+        .take(rows)
         .map(|(k, v)| Line::from(vec![Span::styled(fit(k, 16, false), theme.accent()), Span::raw(*v)]))
         .collect();
     Paragraph::new(lines).block(block(app, s::HELP_TITLE, true, theme)).render(r, buf);
