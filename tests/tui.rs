@@ -196,6 +196,47 @@ fn a_saved_session_resumes_where_it_stopped() {
 }
 
 #[test]
+fn the_list_fetches_more_as_it_scrolls_and_counts_the_true_total() {
+    let many = |n: usize, total: usize| SearchResult {
+        hits: (0..n as u64)
+            .map(|i| hit(i + 1, "枫桥镇", "town", ["浙江省", "绍兴市", "诸暨市"], 2020, None, false))
+            .collect(),
+        total,
+        ..result()
+    };
+    let mut app = app_with_results(80, 24);
+    let Some(Effect::Search(_, seq)) = app.update(Action::Input('镇')).first().cloned() else { panic!("search") };
+    app.update(Action::SearchDone { seq, result: Box::new(many(1000, 2500)) });
+    app.focus = Focus::List;
+    assert!(lines(&draw(&app, 80, 24)).iter().any(|l| l.contains("2500")), "the true total is shown");
+    assert!(app.update(Action::Down).is_empty(), "far from the end: nothing fetched");
+    app.selected = 990;
+    let e = app.update(Action::Down);
+    let Some(Effect::Search(req, seq)) = e.first().cloned() else { panic!("more fetched: {e:?}") };
+    assert_eq!(req.limit, 2000);
+    app.update(Action::SearchDone { seq, result: Box::new(many(2000, 2500)) });
+    assert_eq!(app.selected, 991, "the selection stays");
+    let e = app.update(Action::Bottom);
+    let Some(Effect::Search(req, seq)) = e.first().cloned() else { panic!("the rest fetched: {e:?}") };
+    assert_eq!(req.limit, 2500);
+    app.update(Action::SearchDone { seq, result: Box::new(many(2500, 2500)) });
+    assert_eq!(app.selected, 2499);
+}
+
+#[test]
+fn s_cycles_the_sort_order() {
+    let mut app = app_with_results(80, 24);
+    app.focus = Focus::List;
+    let e = app.update(Action::CycleSort);
+    assert!(matches!(e.as_slice(), [Effect::Search(r, _)] if r.sort == gongkai::query::Sort::Year), "{e:?}");
+    let e = app.update(Action::CycleSort);
+    assert!(matches!(e.as_slice(), [Effect::Search(r, _)] if r.sort == gongkai::query::Sort::Applications));
+    assert!(lines(&draw(&app, 80, 24))[4].contains("applications"));
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort, gongkai::query::Sort::Score);
+}
+
+#[test]
 fn enter_loads_and_n_p_walk_the_list() {
     let mut app = app_with_results(80, 24);
     open_report(&mut app, "s01-town-2020-tabbed.txt");

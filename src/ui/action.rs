@@ -68,6 +68,8 @@ pub enum Action {
     CommitFlag,
     /// Copy the table in view as TSV (OSC 52).
     Copy,
+    /// Next sort order of the list: relevance, year, applications.
+    CycleSort,
     /// Leave the program.
     Quit,
     /// A search finished; stale ones (older `seq`) are dropped.

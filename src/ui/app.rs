@@ -7,7 +7,7 @@ use super::doc::{self, DocLine};
 use super::picker::{self, Facet, Picker};
 use super::review::Store;
 use crate::model::Report;
-use crate::query::{SearchRequest, SearchResult};
+use crate::query::{SearchRequest, SearchResult, Sort};
 use crate::render::{Grid, TableId};
 
 /// Which screen is up.
@@ -104,6 +104,10 @@ pub struct App {
     pub resume: Option<super::session::Session>,
     /// The line to show when the report being opened arrives (a resumed session's scroll).
     pub resume_scroll: Option<usize>,
+    /// Order of the list.
+    pub sort: Sort,
+    /// Hits asked for: [`HIT_LIMIT`], more as the list is scrolled towards the end of the results.
+    pub limit: usize,
     /// Help overlay shown.
     pub help: bool,
     /// First line of the help shown (it scrolls on small screens).
@@ -149,6 +153,8 @@ impl Default for App {
             keep_section: None,
             resume: None,
             resume_scroll: None,
+            limit: HIT_LIMIT,
+            sort: Sort::Score,
             help: false,
             help_scroll: 0,
             flag_input: None,
@@ -162,14 +168,15 @@ impl Default for App {
     }
 }
 
-/// Hits fetched per search (the list and n/p move within them).
+/// Hits fetched per search; the list fetches more as it is scrolled towards the end.
 pub const HIT_LIMIT: usize = 1000;
 
 impl App {
     /// The search the current query and filters ask for.
     #[must_use]
     pub fn request(&self) -> SearchRequest {
-        let mut r = SearchRequest { text: self.query.clone(), limit: HIT_LIMIT, ..SearchRequest::default() };
+        let mut r =
+            SearchRequest { text: self.query.clone(), limit: self.limit, sort: self.sort, ..SearchRequest::default() };
         match self.filters.review {
             ReviewFilter::All => {}
             ReviewFilter::Unreviewed => r.exclude_ids = self.reviews.ids(|e| e.reviewed),
@@ -360,7 +367,7 @@ impl App {
             }
             Action::Down => {
                 self.selected = (self.selected + 1).min(n.saturating_sub(1));
-                Vec::new()
+                self.fetch_more(false)
             }
             Action::PageUp | Action::HalfUp => {
                 self.selected = self.selected.saturating_sub(self.page());
@@ -368,7 +375,7 @@ impl App {
             }
             Action::PageDown | Action::HalfDown => {
                 self.selected = (self.selected + self.page()).min(n.saturating_sub(1));
-                Vec::new()
+                self.fetch_more(false)
             }
             Action::Top => {
                 self.selected = 0;
@@ -376,7 +383,12 @@ impl App {
             }
             Action::Bottom => {
                 self.selected = n.saturating_sub(1);
-                Vec::new()
+                let e = self.fetch_more(true);
+                if !e.is_empty() {
+                    // Lands on the last report once the rest has arrived.
+                    self.selected = usize::MAX / 2;
+                }
+                e
             }
             Action::Left if self.focus == Focus::Filters => {
                 self.filter_sel = (self.filter_sel + FILTER_COUNT - 1) % FILTER_COUNT;
@@ -409,6 +421,17 @@ impl App {
                 Vec::new()
             }
             Action::ToggleReviewed => self.toggle_reviewed(self.result.hits.get(self.selected).map(|h| h.id)),
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    Sort::Score => Sort::Year,
+                    Sort::Year => Sort::Applications,
+                    Sort::Applications => Sort::Score,
+                };
+                self.status = format!("sorted by {}", sort_name(self.sort));
+                self.selected = 0;
+                self.limit = HIT_LIMIT;
+                self.search()
+            }
             Action::StartFlag if n > 0 => {
                 let id = self.result.hits.get(self.selected).map_or(0, |h| h.id);
                 self.flag_input = Some(self.reviews.get(id).note);
@@ -423,6 +446,18 @@ impl App {
         self.query.char_indices().nth(n).map_or(self.query.len(), |(i, _)| i)
     }
 
+    /// Near the end of the fetched hits with more to come: ask for the next batch (`to_end`: all of
+    /// them, for `G`), keeping the selection. The count shown is always the true total.
+    fn fetch_more(&mut self, to_end: bool) -> Vec<Effect> {
+        let have = self.result.hits.len();
+        let near_end = self.selected + self.page() >= have;
+        if self.pending || have >= self.result.total || !near_end || have < self.limit {
+            return Vec::new();
+        }
+        self.limit = if to_end { self.result.total } else { have + HIT_LIMIT };
+        self.search()
+    }
+
     /// The query changed: back to the top of a new search. A query that does not parse yet (an open
     /// quote, a `field:` without its value) keeps the last good results and says why.
     fn edited(&mut self) -> Vec<Effect> {
@@ -433,6 +468,7 @@ impl App {
         self.query_error = None;
         self.status = self.conflicts().unwrap_or_default();
         self.selected = 0;
+        self.limit = HIT_LIMIT;
         self.search()
     }
 
@@ -704,4 +740,14 @@ impl App {
 
 fn table_index(id: TableId) -> usize {
     TableId::ALL.iter().position(|t| *t == id).unwrap_or(0)
+}
+
+/// The sort order as the list's title names it.
+#[must_use]
+pub fn sort_name(s: Sort) -> &'static str {
+    match s {
+        Sort::Score => "相关 relevance",
+        Sort::Year => "年份 year",
+        Sort::Applications => "申请 applications",
+    }
 }

@@ -126,6 +126,7 @@ fn list_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Tab => Some(Action::FocusNext),
         KeyCode::Enter => Some(Action::Open),
         KeyCode::Char(' ') if filters => Some(Action::Open),
+        KeyCode::Char('s') => Some(Action::CycleSort),
         KeyCode::Left | KeyCode::Char('h') if filters => Some(Action::Left),
         KeyCode::Right | KeyCode::Char('l') if filters => Some(Action::Right),
         // Han and other non-ASCII text (an input method's output) goes to the search box.

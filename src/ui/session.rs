@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::app::{App, ReviewFilter, Screen};
 use super::picker::Facet;
+use crate::query::Sort;
 
 /// The saved part of the state.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +31,9 @@ pub struct Session {
     /// The filter chosen in the bar.
     #[serde(default)]
     pub filter_sel: usize,
+    /// The list's order: `score`, `year`, `applications`.
+    #[serde(default)]
+    pub sort: String,
 }
 
 /// The session file of an index under a gongkai data directory.
@@ -58,6 +62,12 @@ impl Session {
             open,
             scroll: if open.is_some() { app.scroll } else { 0 },
             filter_sel: app.filter_sel,
+            sort: match app.sort {
+                Sort::Score => "score",
+                Sort::Year => "year",
+                Sort::Applications => "applications",
+            }
+            .into(),
         }
     }
 
@@ -73,6 +83,11 @@ impl Session {
             _ => ReviewFilter::All,
         };
         app.filter_sel = self.filter_sel.min(Facet::ALL.len() - 1);
+        app.sort = match self.sort.as_str() {
+            "year" => Sort::Year,
+            "applications" => Sort::Applications,
+            _ => Sort::Score,
+        };
         app.resume = Some(self.clone());
     }
 
@@ -111,6 +126,7 @@ mod tests {
             open: Some(7),
             scroll: 12,
             filter_sel: 3,
+            sort: "year".into(),
         };
         assert!(s.save(&path).is_ok());
         assert_eq!(Session::load(&path), Some(s.clone()));

@@ -332,7 +332,11 @@ fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
 }
 
 fn hit_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let title = format!(" {} {} ", s::RESULTS, app.result.total);
+    let title = if app.sort == crate::query::Sort::Score {
+        format!(" {} {} ", s::RESULTS, app.result.total)
+    } else {
+        format!(" {} {} · {} ", s::RESULTS, app.result.total, super::app::sort_name(app.sort))
+    };
     let b = block(app, &title, app.focus == Focus::List, theme);
     let inner = b.inner(area);
     b.render(area, buf);
