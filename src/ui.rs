@@ -159,18 +159,37 @@ fn run_effects(app: &mut App, effects: Vec<Effect>, work: &Sender<Work>) -> bool
     false
 }
 
-/// Puts text on the clipboard of the terminal (also over SSH) with OSC 52, through tmux if needed.
+/// Puts text on the clipboard. Inside tmux: into tmux's paste buffer with `tmux load-buffer -w -`,
+/// which also hands it to the outer terminal's clipboard where tmux's `set-clipboard` allows (tmux
+/// 3.3 ignores an application's OSC 52 under its default `external`, and drops the passthrough form
+/// unless `allow-passthrough` is on); else, or when that fails, a plain OSC 52 sequence, which
+/// terminals and SSH carry to the local clipboard.
 fn copy_osc52(text: &str) {
+    if std::env::var_os("TMUX").is_some() && tmux_load_buffer(text) {
+        return;
+    }
     use base64::Engine as _;
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    let seq = if std::env::var_os("TMUX").is_some() {
-        format!("\x1bPtmux;\x1b\x1b]52;c;{b64}\x07\x1b\\")
-    } else {
-        format!("\x1b]52;c;{b64}\x07")
-    };
     let mut out = std::io::stdout();
-    let _ = out.write_all(seq.as_bytes());
+    let _ = out.write_all(format!("\x1b]52;c;{b64}\x07").as_bytes());
     let _ = out.flush();
+}
+
+/// `tmux load-buffer -w -` (or without `-w` on a tmux before 3.2); whether tmux took the text.
+fn tmux_load_buffer(text: &str) -> bool {
+    use std::process::{Command, Stdio};
+    for args in [&["load-buffer", "-w", "-"][..], &["load-buffer", "-"][..]] {
+        let child =
+            Command::new("tmux").args(args).stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+        let Ok(mut child) = child else { return false };
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(text.as_bytes());
+        }
+        if child.wait().is_ok_and(|s| s.success()) {
+            return true;
+        }
+    }
+    false
 }
 
 fn spawn_input(tx: Sender<Msg>) {

@@ -97,6 +97,11 @@ fn search_open_jump_next_help_quit() {
     t.wait_for("section 三", |p| p.lines().nth(2).is_some_and(|l| l.starts_with("三、收到和处理")));
     t.keys(&["n"]);
     t.wait_for("the next report", |p| p.contains(" 2/"));
+    // y: the table in view into tmux's paste buffer (and the clipboard, where tmux passes it on).
+    t.keys(&["y"]);
+    t.wait_for("the copy", |p| p.contains("copied"));
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert!(buffer.contains("\t自然人\t") && buffer.contains("本年新收"), "tmux buffer:\n{buffer}");
     t.keys(&["?"]);
     t.wait_for("the help overlay", |p| p.contains("Help") && p.contains("jump to section"));
     t.keys(&["Escape"]);
