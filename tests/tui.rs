@@ -224,6 +224,28 @@ fn the_list_fetches_more_as_it_scrolls_and_counts_the_true_total() {
 }
 
 #[test]
+fn long_notes_wrap_and_long_paths_are_shortened() {
+    let mut app = app_with_results(80, 24);
+    let mut r = sample("s01-town-2020-tabbed.txt");
+    let long = format!("{}END", "第二十条第（五）项 规范性文件 ".repeat(8));
+    r.warnings.push(long);
+    r.source = format!("/data/{}/佛子岭镇2020年报告.txt", "很长的文件夹名称/".repeat(10));
+    app.update(Action::Back);
+    app.update(Action::Open);
+    app.update(Action::Loaded(Box::new(r)));
+    let text: Vec<String> = app
+        .doc
+        .iter()
+        .filter_map(|l| match l {
+            gongkai::ui::doc::DocLine::Note(t) | gongkai::ui::doc::DocLine::Meta(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.iter().any(|t| t.ends_with("END")), "the note is read to its end: {text:?}");
+    assert!(text.iter().any(|t| t.contains('…') && t.ends_with("佛子岭镇2020年报告.txt")), "{text:?}");
+}
+
+#[test]
 fn s_cycles_the_sort_order() {
     let mut app = app_with_results(80, 24);
     app.focus = Focus::List;

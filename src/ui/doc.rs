@@ -48,6 +48,40 @@ pub enum DocLine {
     Note(String),
 }
 
+/// `s` in at most `width` columns: its start and its end (the file name) kept, `…` between.
+#[must_use]
+pub fn shorten_middle(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let keep = width.saturating_sub(1);
+    let (mut head, mut tail) = (String::new(), Vec::new());
+    let (mut hw, mut tw) = (0, 0);
+    let (mut i, mut j) = (0, chars.len());
+    // Two thirds of the room for the end, where the file name is.
+    while j > i {
+        let w = unicode_width::UnicodeWidthChar::width(chars[j - 1]).unwrap_or(0);
+        if tw + w > keep * 2 / 3 {
+            break;
+        }
+        tw += w;
+        j -= 1;
+        tail.push(chars[j]);
+    }
+    while i < j {
+        let w = unicode_width::UnicodeWidthChar::width(chars[i]).unwrap_or(0);
+        if hw + w + tw > keep {
+            break;
+        }
+        hw += w;
+        head.push(chars[i]);
+        i += 1;
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
 /// Display width of a table's label column at a screen width.
 #[must_use]
 pub fn label_width(grid: &Grid, width: usize) -> usize {
@@ -67,15 +101,18 @@ pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine
         r.level.map_or("-", |l| l.as_str()),
         crate::render::region_text(r)
     ))));
-    out.push(DocLine::Meta(clean(&format!(
-        "年度 {} | 模板 {} | 发布 {} | {}",
+    let meta = format!(
+        "年度 {} | 模板 {} | 发布 {} | ",
         r.year.map_or("-".into(), |y| y.to_string()),
         r.template.as_str(),
         r.published.as_deref().unwrap_or("-"),
-        r.source
-    ))));
+    );
+    let path = shorten_middle(&clean(&r.source), width.saturating_sub(meta.width()).max(12));
+    out.push(DocLine::Meta(clean(&format!("{meta}{path}"))));
     for c in r.checks.iter().filter(|c| !c.ok) {
-        out.push(DocLine::Note(clean(&format!("! {}: {}", c.id, c.detail))));
+        for l in wrap(&clean(&format!("! {}: {}", c.id, c.detail)), width.max(10)) {
+            out.push(DocLine::Note(l));
+        }
     }
     let mut tables_done = false;
     for (i, s) in r.sections.iter().enumerate() {
@@ -109,7 +146,9 @@ pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine
     if !r.warnings.is_empty() {
         out.push(DocLine::Blank);
         for w in &r.warnings {
-            out.push(DocLine::Note(clean(&format!("warning: {w}"))));
+            for l in wrap(&clean(&format!("warning: {w}")), width.max(10)) {
+                out.push(DocLine::Note(l));
+            }
         }
     }
     out
@@ -230,6 +269,15 @@ mod tests {
                 cells: vec!["1".into(), "-".into()],
             }],
         }
+    }
+
+    #[test]
+    fn long_paths_keep_their_start_and_file_name() {
+        let p = "/home/analyst/reports/2021/安徽省/六安市/霍山县/佛子岭镇2021年报告.pdf";
+        let short = shorten_middle(p, 30);
+        assert!(short.width() <= 30 && short.contains('…') && short.ends_with("报告.pdf"), "{short}");
+        assert!(short.starts_with("/home"), "{short}");
+        assert_eq!(shorten_middle("a.txt", 30), "a.txt");
     }
 
     #[test]
