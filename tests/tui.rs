@@ -246,6 +246,33 @@ fn long_notes_wrap_and_long_paths_are_shortened() {
 }
 
 #[test]
+fn slash_finds_text_in_the_report_and_n_moves_between_matches() {
+    let mut app = app_with_results(80, 24);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    app.update(Action::StartFind);
+    for c in "公开".chars() {
+        app.update(Action::Input(c));
+    }
+    let screen = lines(&draw(&app, 80, 24));
+    assert!(screen[23].replace(' ', "").contains("查找find:公开"), "{}", screen[23]);
+    app.update(Action::CommitFind);
+    let hits = app.find_hits.clone();
+    assert!(hits.len() > 3, "{hits:?}");
+    assert_eq!(app.scroll, hits[0]);
+    app.update(Action::NextMatch);
+    assert_eq!(app.scroll, hits[1]);
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.scroll, *hits.last().unwrap_or(&0), "wraps round");
+    assert!(app.status.contains(&format!("{} of {}", hits.len(), hits.len())), "{}", app.status);
+    // Esc ends the find first, then closes the report.
+    app.update(Action::Back);
+    assert!(app.find.is_none() && app.screen == Screen::Report);
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Main);
+}
+
+#[test]
 fn s_cycles_the_sort_order() {
     let mut app = app_with_results(80, 24);
     app.focus = Focus::List;

@@ -70,6 +70,14 @@ pub enum Action {
     Copy,
     /// Next sort order of the list: relevance, year, applications.
     CycleSort,
+    /// Report view: start typing a text to find in the report (`/`).
+    StartFind,
+    /// Find the typed text.
+    CommitFind,
+    /// The next match of the text found (`n` while finding).
+    NextMatch,
+    /// The previous match (`N`).
+    PrevMatch,
     /// Leave the program.
     Quit,
     /// A search finished; stale ones (older `seq`) are dropped.

@@ -114,6 +114,12 @@ pub struct App {
     pub help_scroll: usize,
     /// The flag note being typed, when it is.
     pub flag_input: Option<String>,
+    /// The text to find in the report, while it is typed after `/`.
+    pub find_input: Option<String>,
+    /// The text found in the report: `n`/`N` move between its lines.
+    pub find: Option<String>,
+    /// The lines of the report that hold it.
+    pub find_hits: Vec<usize>,
     /// Review state.
     pub reviews: Store,
     /// Status line message.
@@ -158,6 +164,9 @@ impl Default for App {
             help: false,
             help_scroll: 0,
             flag_input: None,
+            find_input: None,
+            find: None,
+            find_hits: Vec::new(),
             reviews: Store::default(),
             status: String::new(),
             indexing: (0, 0),
@@ -221,6 +230,11 @@ impl App {
         }
         if self.picker.is_some() && self.picker_action(&action) {
             return self.picker_update(action);
+        }
+        if self.find_input.is_some()
+            && matches!(action, Action::Input(_) | Action::Backspace | Action::CommitFind | Action::Back)
+        {
+            return self.find_update(action);
         }
         match action {
             Action::Quit => vec![Effect::Quit],
@@ -611,6 +625,13 @@ impl App {
                 }
             }
             Action::NextReport | Action::PrevReport => return self.step_report(action == Action::NextReport),
+            Action::StartFind => self.find_input = Some(String::new()),
+            Action::NextMatch | Action::PrevMatch => self.goto_match(action == Action::NextMatch),
+            Action::Back if self.find.is_some() => {
+                self.find = None;
+                self.find_hits.clear();
+                self.status.clear();
+            }
             Action::ToggleReviewed => return self.toggle_reviewed(self.current_id()),
             Action::StartFlag => self.flag_input = Some(self.reviews.get(self.current_id().unwrap_or(0)).note),
             Action::Copy => return self.copy_table(),
@@ -625,6 +646,50 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    fn find_update(&mut self, action: Action) -> Vec<Effect> {
+        let Some(text) = self.find_input.as_mut() else { return Vec::new() };
+        match action {
+            Action::Input(c) => text.push(c),
+            Action::Backspace => {
+                text.pop();
+            }
+            Action::CommitFind => {
+                let term = text.trim().to_string();
+                self.find_input = None;
+                self.find_hits = doc::find_lines(&self.doc, &term);
+                self.find = (!term.is_empty()).then_some(term);
+                // The first match from the line on top of the view.
+                self.goto_match_from(Some(self.scroll), true);
+            }
+            _ => self.find_input = None,
+        }
+        Vec::new()
+    }
+
+    /// Scrolls to the next (or previous) line holding the text found, wrapping round.
+    fn goto_match(&mut self, forward: bool) {
+        self.goto_match_from(None, forward);
+    }
+
+    /// As [`App::goto_match`]; `from` a line that may itself be the match.
+    fn goto_match_from(&mut self, from: Option<usize>, forward: bool) {
+        let Some(term) = &self.find else { return };
+        if self.find_hits.is_empty() {
+            self.status = format!("'{term}' is not in this report");
+            return;
+        }
+        let n = self.find_hits.len();
+        let k = if let Some(at) = from {
+            self.find_hits.iter().position(|&l| l >= at).unwrap_or(0)
+        } else if forward {
+            self.find_hits.iter().position(|&l| l > self.scroll).unwrap_or(0)
+        } else {
+            self.find_hits.iter().rposition(|&l| l < self.scroll).unwrap_or(n - 1)
+        };
+        self.scroll = self.find_hits[k];
+        self.status = format!("'{term}': {} of {n} (n / N next / previous, Esc ends)", k + 1);
     }
 
     fn step_report(&mut self, forward: bool) -> Vec<Effect> {
@@ -695,6 +760,8 @@ impl App {
         self.screen = Screen::Report;
         self.scroll = 0;
         self.hscroll = [0; 3];
+        self.find = None;
+        self.find_hits.clear();
         self.status.clear();
         self.rebuild_doc();
         if let Some(line) = self.resume_scroll.take() {

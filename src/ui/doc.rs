@@ -48,6 +48,28 @@ pub enum DocLine {
     Note(String),
 }
 
+/// The text a line shows, for finding in the report.
+#[must_use]
+pub fn line_text(l: &DocLine) -> String {
+    match l {
+        DocLine::Title(t) | DocLine::Meta(t) | DocLine::Text(t) | DocLine::Note(t) => t.clone(),
+        DocLine::Heading { text, .. } => text.clone(),
+        DocLine::TableTitle(id) => id.title().to_string(),
+        DocLine::TableRow { label, .. } => label.clone(),
+        DocLine::TableHeader(_) | DocLine::Blank => String::new(),
+    }
+}
+
+/// The lines that hold `term` (case-insensitive for Latin letters).
+#[must_use]
+pub fn find_lines(doc: &[DocLine], term: &str) -> Vec<usize> {
+    let term = term.to_lowercase();
+    if term.trim().is_empty() {
+        return Vec::new();
+    }
+    doc.iter().enumerate().filter(|(_, l)| line_text(l).to_lowercase().contains(&term)).map(|(i, _)| i).collect()
+}
+
 /// `s` in at most `width` columns: its start and its end (the file name) kept, `…` between.
 #[must_use]
 pub fn shorten_middle(s: &str, width: usize) -> String {

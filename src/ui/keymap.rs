@@ -36,12 +36,21 @@ pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.find_input.is_some() {
+        return match key.code {
+            KeyCode::Enter => Some(Action::CommitFind),
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            _ => None,
+        };
+    }
     if app.picker.is_some() {
         return picker_key(key, ctrl);
     }
     match app.screen {
         Screen::Indexing => (key.code == KeyCode::Char('q')).then_some(Action::Quit),
-        Screen::Report => report_key(key, ctrl),
+        Screen::Report => report_key(key, ctrl, app.find.is_some()),
         Screen::Main if app.focus == Focus::Search => search_key(key, ctrl),
         Screen::Main => list_key(app, key, ctrl),
     }
@@ -135,11 +144,16 @@ fn list_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
     }
 }
 
-fn report_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+/// The report view. While a text found with `/` is active, `n`/`N` move between its matches (as in
+/// `less`); `]`/`[` always go to the next / previous report.
+fn report_key(key: KeyEvent, ctrl: bool, finding: bool) -> Option<Action> {
     match key.code {
         KeyCode::Char(c @ '1'..='6') => Some(Action::Section(c as u8 - b'0')),
-        KeyCode::Char('n') => Some(Action::NextReport),
-        KeyCode::Char('p') => Some(Action::PrevReport),
+        KeyCode::Char('/') => Some(Action::StartFind),
+        KeyCode::Char('n') if finding => Some(Action::NextMatch),
+        KeyCode::Char('N') if finding => Some(Action::PrevMatch),
+        KeyCode::Char('n' | ']') => Some(Action::NextReport),
+        KeyCode::Char('p' | '[') => Some(Action::PrevReport),
         KeyCode::Char('y') => Some(Action::Copy),
         KeyCode::Char('h') | KeyCode::Left => Some(Action::Left),
         KeyCode::Char('l') | KeyCode::Right => Some(Action::Right),
@@ -191,6 +205,12 @@ mod tests {
         assert_eq!(action(&list, ctrl('p')), Some(Action::Up));
         let report = App { screen: Screen::Report, ..App::default() };
         assert_eq!(action(&report, key(KeyCode::Char(' '))), Some(Action::PageDown));
+        assert_eq!(action(&report, key(KeyCode::Char('/'))), Some(Action::StartFind));
+        assert_eq!(action(&report, key(KeyCode::Char('n'))), Some(Action::NextReport));
+        let finding = App { screen: Screen::Report, find: Some("公开".into()), ..App::default() };
+        assert_eq!(action(&finding, key(KeyCode::Char('n'))), Some(Action::NextMatch));
+        assert_eq!(action(&finding, key(KeyCode::Char('N'))), Some(Action::PrevMatch));
+        assert_eq!(action(&finding, key(KeyCode::Char(']'))), Some(Action::NextReport));
         assert_eq!(action(&report, key(KeyCode::Char('m'))), Some(Action::ToggleReviewed));
     }
 

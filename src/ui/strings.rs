@@ -12,6 +12,8 @@ pub const INDEXING: &str = " 首次使用：正在索引示例报告 Indexing sa
 pub const SEARCHING: &str = " | searching...";
 /// Before a query error: the results shown are those of the last query that parsed.
 pub const QUERY_UNFINISHED: &str = "query unfinished, results kept";
+/// The prompt of `/` in a report.
+pub const FIND_PROMPT: &str = "查找 find: ";
 /// No hits.
 pub const NO_HITS: &str = "无结果: no report matches";
 /// Filter names.
@@ -68,14 +70,15 @@ pub const HELP: &[(&str, &str)] = &[
     ("Tab", "cycle focus: box, filters, list"),
     ("Left Right h l", "filter bar: choose; report: scroll wide tables"),
     ("1-6", "report: jump to section 一 to 六"),
-    ("n  p", "report: next / previous report of the list"),
+    ("n  p  ] [", "report: next / previous report of the list"),
+    ("/  n N", "report: find text in it; n / N next / previous match"),
     ("m", "mark the report reviewed (again to undo)"),
     ("f", "flag the report with a short note"),
     ("g G", "top / bottom"),
     ("PgUp/Dn b space", "page up / down (in the filter bar space applies)"),
     ("Ctrl-d Ctrl-u", "half a page down / up (outside the box)"),
     ("y", "copy the table in view as TSV (OSC 52, works over SSH)"),
-    ("/", "focus the search box"),
+    ("/", "list: focus the search box; report: find in it"),
     ("? F1", "this help"),
     ("q  Ctrl-c", "quit (q outside the box)"),
 ];

@@ -92,6 +92,17 @@ impl Widget for &App {
         if self.flag_input.is_some() {
             flag_box(self, area, buf, &theme);
         }
+        if let Some(text) = &self.find_input {
+            let r =
+                Rect { x: area.x, y: area.bottom().saturating_sub(1), width: area.width, height: 1.min(area.height) };
+            clear(r, buf);
+            let line = Line::from(vec![
+                Span::styled(s::FIND_PROMPT, theme.accent()),
+                Span::raw(sanitize_for_terminal(text)),
+                Span::styled("_", theme.accent()),
+            ]);
+            Paragraph::new(line).render(r, buf);
+        }
         if self.help {
             help(self, area, buf, &theme);
         }
@@ -450,7 +461,8 @@ fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a>
         DocLine::Blank => Line::raw(""),
         DocLine::Heading { text, .. } => Line::styled(text.clone(), theme.accent()),
         DocLine::Text(t) => {
-            let terms = crate::query::parse(&app.query).map(|p| p.highlight_terms()).unwrap_or_default();
+            let mut terms = crate::query::parse(&app.query).map(|p| p.highlight_terms()).unwrap_or_default();
+            terms.extend(app.find.iter().cloned());
             highlighted(t, &crate::query::term_ranges(t, &terms), theme)
         }
         DocLine::Note(t) => Line::styled(t.clone(), theme.bad()),
