@@ -128,6 +128,55 @@ fn search_open_jump_next_help_quit() {
     assert_eq!(wait_file(&exit2).trim(), "EXIT:0");
 }
 
+#[test]
+fn filter_picker_and_sticky_header_at_80x24() {
+    if tmux_missing() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let exit_file = tmp.path().join("exit");
+    let bin = env!("CARGO_BIN_EXE_gongkai");
+    let script = format!(
+        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
+        data = tmp.path().join("data").display(),
+        exit = exit_file.display(),
+    );
+    let t = Tmux { socket: format!("gongkai-e2e-pick-{}", std::process::id()) };
+    let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &script]);
+    assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+    t.wait_for("the result list", |p| p.contains(" reports |"));
+    // Tab to the bar, Enter: every year of the index with its count; pick one.
+    t.keys(&["Tab", "Enter"]);
+    let pane = t.wait_for("the year picker", |p| p.contains("┌ 年份") && p.contains("2019"));
+    let years = pane.lines().filter(|l| l.contains("│20")).count();
+    assert!(years >= 5, "every year listed:\n{pane}");
+    t.keys(&["Down", "Enter"]);
+    let pane = t.wait_for("the year in the box and the bar", |p| p.contains("│year:20"));
+    let year =
+        pane.lines().nth(1).and_then(|l| l.split("year:").nth(1)).map(|y| y[..4].to_string()).unwrap_or_default();
+    assert!(pane.lines().nth(3).is_some_and(|l| l.contains(&format!("年份 {year}"))), "bar shows {year}:\n{pane}");
+    // A report's table: its header stays on top while its rows scroll.
+    // (Keys one at a time: an Esc followed at once by another key reads as Alt+key.)
+    for k in ["Escape", "C-u", "Escape"] {
+        t.keys(&[k]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    t.wait_for("the box emptied", |p| p.lines().nth(1).is_some_and(|l| !l.contains("year:")));
+    t.type_text("佛子岭");
+    t.wait_for("one report", |p| p.contains(" 1 report |"));
+    t.keys(&["Enter"]);
+    t.wait_for("the report", |p| p.contains("一、总体情况"));
+    t.keys(&["3"]);
+    t.wait_for("section 三", |p| p.lines().nth(2).is_some_and(|l| l.starts_with("三、")));
+    t.keys(&["j", "j", "j", "j", "j", "j", "j", "j"]);
+    t.wait_for("the sticky header", |p| {
+        p.lines().nth(2).is_some_and(|l| l.contains("自然人") && l.contains("总计"))
+            && p.lines().nth(3).is_some_and(|l| !l.contains("自然人"))
+    });
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&exit_file).trim(), "EXIT:0");
+}
+
 fn tmux_missing() -> bool {
     if Command::new("tmux").arg("-V").output().is_err() {
         assert!(std::env::var_os("GONGKAI_SHARED").is_none(), "tmux is needed in CI (.ci/run installs it)");
