@@ -257,6 +257,7 @@ pub fn request(text: &str, f: &Filters, sort: SortArg, limit: usize) -> Result<S
         exclude_ids: Vec::new(),
         sort,
         limit,
+        count_ids: Vec::new(),
     })
 }
 

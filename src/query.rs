@@ -55,6 +55,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// At most this many hits.
     pub limit: usize,
+    /// Also count how many matches are among these ids (the TUI's reviewed reports).
+    pub count_ids: Vec<u64>,
 }
 
 /// A snippet of text with the byte ranges to highlight.
@@ -123,6 +125,8 @@ pub struct SearchResult {
     pub total: usize,
     /// Facet counts over all matches.
     pub counts: Counts,
+    /// How many matches are among the request's `count_ids`.
+    pub among_ids: u64,
     /// Time taken.
     pub elapsed: Duration,
 }
@@ -169,12 +173,23 @@ pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result
             (top.into_iter().map(|(_, a)| (0.0, a)).collect(), n, fc)
         }
     };
+    let among_ids = if req.count_ids.is_empty() {
+        0
+    } else {
+        let id = field(&schema, f::ID)?;
+        let terms: Vec<Term> = req.count_ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(tantivy::query::TermSetQuery::new(terms))),
+        ]);
+        searcher.search(&both, &Count)? as u64
+    };
     let terms = parsed.highlight_terms();
     let hits = addrs
         .into_iter()
         .map(|(score, addr)| hit(searcher, &schema, addr, score, &terms))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(SearchResult { hits, total, counts: counts(&facet_counts), elapsed: start.elapsed() })
+    Ok(SearchResult { hits, total, counts: counts(&facet_counts), among_ids, elapsed: start.elapsed() })
 }
 
 fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {

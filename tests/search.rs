@@ -175,6 +175,18 @@ fn chinese_quotes_and_pasted_sentences_find_their_report() {
 }
 
 #[test]
+fn matches_among_given_ids_are_counted() {
+    let all = run(q(""));
+    let ids: Vec<u64> = all.hits.iter().take(3).map(|h| h.id).collect();
+    let mut r = q("");
+    r.count_ids = ids.clone();
+    assert_eq!(run(r).among_ids, 3);
+    let mut r = q("无此文字的报告");
+    r.count_ids = ids;
+    assert_eq!(run(r).among_ids, 0);
+}
+
+#[test]
 fn counts_cover_every_match() {
     let res = run(q(""));
     assert_eq!(res.total, fixture().reports.len());

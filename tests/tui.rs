@@ -54,6 +54,7 @@ fn result() -> SearchResult {
             failing: 1,
             ..Counts::default()
         },
+        among_ids: 1,
         elapsed: Duration::from_micros(1234),
     }
 }

@@ -186,6 +186,7 @@ impl App {
     pub fn request(&self) -> SearchRequest {
         let mut r =
             SearchRequest { text: self.query.clone(), limit: self.limit, sort: self.sort, ..SearchRequest::default() };
+        r.count_ids = self.reviews.ids(|e| e.reviewed);
         match self.filters.review {
             ReviewFilter::All => {}
             ReviewFilter::Unreviewed => r.exclude_ids = self.reviews.ids(|e| e.reviewed),

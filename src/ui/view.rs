@@ -228,11 +228,12 @@ fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let province = shown("province", &|p| p.to_string());
     let failing_on = !field_values(&app.query, "failing").is_empty();
     let failing = if failing_on { format!("{} {}", s::ONLY, c.failing) } else { c.failing.to_string() };
+    let reviewed = app.result.among_ids;
     let review = match app.filters.review {
-        ReviewFilter::All => all,
-        ReviewFilter::Unreviewed => s::UNREVIEWED,
-        ReviewFilter::Reviewed => s::REVIEWED,
-        ReviewFilter::Flagged => s::FLAGGED,
+        ReviewFilter::All => format!("{} {reviewed}", s::REVIEWED),
+        ReviewFilter::Unreviewed => format!("{} {}", s::UNREVIEWED, app.result.total),
+        ReviewFilter::Reviewed => format!("{} {}", s::REVIEWED, app.result.total),
+        ReviewFilter::Flagged => format!("{} {}", s::FLAGGED, app.result.total),
     };
     let items: [String; FILTER_COUNT] = [
         format!("{} {year}", s::F_YEAR),
