@@ -64,8 +64,8 @@ pub enum Command {
         /// Order of hits.
         #[arg(long, value_enum, default_value_t = SortArg::Score)]
         sort: SortArg,
-        /// At most this many hits.
-        #[arg(long, default_value_t = 20)]
+        /// At most this many hits (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = at_least_one)]
         limit: usize,
         /// One JSON object per hit.
         #[arg(long)]
@@ -188,6 +188,37 @@ pub enum ByArg {
     Province,
 }
 
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Stands in for the `-` of a Chinese exclusion (`-复议`) while clap parses the line, which would take it
+/// for an unknown short flag; [`query_text`] puts the `-` back.
+const EXCLUDE_MARK: char = '\u{E000}';
+
+/// The command line with each `-` that starts an exclusion of non-ASCII text (`-复议`) hidden from
+/// clap, so `gongkai search 公开 -复议` needs no `--`. Flags are ASCII, so none is touched.
+#[must_use]
+pub fn args_with_exclusions(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    args.into_iter()
+        .map(|a| match a.to_str() {
+            Some(s) if s.starts_with('-') && s[1..].chars().next().is_some_and(|c| !c.is_ascii()) => {
+                format!("{EXCLUDE_MARK}{}", &s[1..]).into()
+            }
+            _ => a,
+        })
+        .collect()
+}
+
+/// The query words joined, with hidden exclusion marks back to `-`.
+fn query_text(words: &[String]) -> String {
+    words.iter().map(|w| w.replace(EXCLUDE_MARK, "-")).collect::<Vec<_>>().join(" ")
+}
+
 /// Runs the command line.
 ///
 /// # Errors
@@ -204,16 +235,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             index_cmd(&paths, &index, rebuild, quiet)
         }
         Some(Command::Search { query, filters, sort, limit, json }) => {
-            let req = request(&query.join(" "), &filters, sort, limit)?;
+            let req = request(&query_text(&query), &filters, sort, limit)?;
             report_cmds::search(&index, &req, json)
         }
         Some(Command::Show { target, year, table, json }) => report_cmds::show(&index, &target, year, table, json),
         Some(Command::Export { query, filters, format, out, bom, reviews }) => {
-            let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &filters, SortArg::Year, usize::MAX / 2)?;
             report_cmds::export(&index, &req, format, out.as_deref(), bom, reviews)
         }
         Some(Command::Stats { query, filters, by, json }) => {
-            let req = request(&query.join(" "), &filters, SortArg::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &filters, SortArg::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
         Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),

@@ -5,14 +5,15 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = gongkai::cli::Cli::parse();
+    let cli = gongkai::cli::Cli::parse_from(gongkai::cli::args_with_exclusions(std::env::args_os()));
     match gongkai::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             if gongkai::cli::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("gongkai: {err:#}");
+            // Messages can carry file names and arguments: no escape sequence reaches the terminal.
+            eprintln!("gongkai: {}", gongkai::parse::normalize::sanitize_for_terminal(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

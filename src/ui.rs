@@ -95,6 +95,9 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
         event_loop(&mut terminal, &mut app, &rx, &work, first)
     })();
     ratatui::restore();
+    if let Some(msg) = app.fatal.take() {
+        return Err(anyhow::anyhow!(msg));
+    }
     // Where the user was, for the next start (a failure to save is said, not fatal).
     if let Err(e) = session::Session::of(&app).save(&session_path) {
         eprintln!("gongkai: could not save the session to {}: {e}", session_path.display());
@@ -241,7 +244,9 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                 };
                 let _ = reader.reload();
                 let searcher = reader.searcher();
-                let action = match job {
+                // A panic in the index library must not leave the screen stuck at "searching…": the
+                // program ends cleanly (the terminal is restored) with the error.
+                let run = std::panic::AssertUnwindSafe(|| match job {
                     Work::Search(req, seq) => match crate::query::search(idx, &searcher, &req) {
                         Ok(result) => Action::SearchDone { seq, result: Box::new(result) },
                         Err(e) => Action::Failed(e.to_string()),
@@ -261,7 +266,15 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                         Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),
                         Err(e) => Action::Failed(e.to_string()),
                     },
-                };
+                });
+                let action = std::panic::catch_unwind(run).unwrap_or_else(|p| {
+                    let what = p
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_string())
+                        .or_else(|| p.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    Action::Fatal(format!("the search stopped on an internal error ({what}); the index may be damaged: `gongkai index --rebuild DIR` makes it anew"))
+                });
                 if tx.send(Msg::Action(action)).is_err() {
                     return;
                 }

@@ -141,6 +141,35 @@ fn stats_reports(ix: &Path) -> u64 {
 }
 
 #[test]
+fn chinese_exclusions_need_no_double_dash_and_limits_are_checked() {
+    let (_tmp, ix) = indexed();
+    let all = sample_count();
+    gongkai(&ix)
+        .args(["search", "公开", "-涞源", "--limit", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("2 of {} reports", all - 1)));
+    gongkai(&ix)
+        .args(["stats", "-涞源"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{} reports", all - 1)));
+    gongkai(&ix)
+        .args(["search", "公开", "--limit", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 1"));
+    gongkai(&ix).args(["search", "２０２０年"]).assert().success();
+    // Escape sequences in arguments never reach the terminal through error messages.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    gongkai(&tmp.path().join("\u{1b}[31mred"))
+        .args(["search", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no index at").and(predicate::str::contains("\u{1b}").not()));
+}
+
+#[test]
 fn a_named_index_that_does_not_exist_is_an_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let ix = tmp.path().join("nope");

@@ -274,6 +274,14 @@ fn slash_finds_text_in_the_report_and_n_moves_between_matches() {
 }
 
 #[test]
+fn a_broken_worker_ends_the_program_with_its_error() {
+    let mut app = app_with_results(80, 24);
+    app.update(Action::Help);
+    assert_eq!(app.update(Action::Fatal("index damaged".into())), vec![Effect::Quit]);
+    assert_eq!(app.fatal.as_deref(), Some("index damaged"));
+}
+
+#[test]
 fn s_cycles_the_sort_order() {
     let mut app = app_with_results(80, 24);
     app.focus = Focus::List;

@@ -81,6 +81,9 @@ fn lex(input: &str) -> Result<Vec<(String, bool)>, String> {
 /// # Errors
 /// A message for unclosed quotes, unknown types or bad years.
 pub fn parse(input: &str) -> Result<Parsed, String> {
+    // As in reports: full-width digits and letters are ASCII (`２０２０年` finds what `2020年` finds).
+    let normalized: String = input.chars().filter_map(crate::parse::normalize::normalize_char).collect();
+    let input = normalized.as_str();
     let tokens = lex(input)?;
     let ends_open = !input.ends_with(char::is_whitespace);
     let mut p = Parsed::default();
@@ -192,6 +195,15 @@ mod tests {
         let p = parse("「三公」 ‘一网通办’ ").unwrap_or_default();
         assert_eq!(p.groups, vec![vec![text("「三公」")], vec![text("‘一网通办’")]]);
         assert!(parse("“未闭合").is_ok());
+    }
+
+    #[test]
+    fn full_width_digits_and_letters_are_ascii() {
+        assert_eq!(parse("２０２０年 ＡＢ").unwrap_or_default(), parse("2020年 AB").unwrap_or_default());
+        assert_eq!(
+            parse("year：２０２０").unwrap_or_default().groups[0],
+            vec![Atom::Field("year".into(), "2020".into())]
+        );
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub enum Action {
     Loaded(Box<Report>),
     /// Something failed; shown on the status line.
     Failed(String),
+    /// The search worker broke down: the program ends, restoring the terminal, with this error.
+    Fatal(String),
     /// First-run indexing progress: files done, files in all.
     Indexing(usize, usize),
     /// First-run indexing finished, with its summary line.

@@ -124,6 +124,8 @@ pub struct App {
     pub reviews: Store,
     /// Status line message.
     pub status: String,
+    /// Why the program must end (the search worker broke down).
+    pub fatal: Option<String>,
     /// First-run indexing progress.
     pub indexing: (usize, usize),
     /// Terminal size.
@@ -169,6 +171,7 @@ impl Default for App {
             find_hits: Vec::new(),
             reviews: Store::default(),
             status: String::new(),
+            fatal: None,
             indexing: (0, 0),
             size: (80, 24),
             color: true,
@@ -211,6 +214,10 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if let Action::Fatal(msg) = action {
+            self.fatal = Some(msg);
+            return vec![Effect::Quit];
+        }
         if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
             let last = super::strings::HELP.len().saturating_sub(1);
             match action {
@@ -262,6 +269,10 @@ impl App {
             Action::Loaded(report) => {
                 self.open_report(*report);
                 Vec::new()
+            }
+            Action::Fatal(msg) => {
+                self.fatal = Some(msg);
+                vec![Effect::Quit]
             }
             Action::Failed(msg) => {
                 self.pending = false;
