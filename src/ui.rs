@@ -73,6 +73,9 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
         reviews: review::Store::load_for(index_path),
         ..App::default()
     };
+    if !app.reviews.warnings.is_empty() {
+        app.status = app.reviews.warnings.join("; ");
+    }
     let session_path = session::path_in(&crate::index::data_dir(), index_path);
     if let Some(saved) = session::Session::load(&session_path) {
         saved.restore(&mut app);

@@ -284,6 +284,9 @@ pub(super) fn export(
 ) -> Result<ExitCode> {
     let reports = records(index, req)?;
     let store = with_reviews.then(|| crate::ui::review::Store::load_for(index));
+    for w in store.iter().flat_map(|s| &s.warnings) {
+        eprintln!("gongkai: {}", sanitize_for_terminal(w));
+    }
     let review_of = |r: &Report| store.as_ref().map(|s| s.get(crate::index::id_of(&r.source)));
     let sink: Box<dyn Write> = match out {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
