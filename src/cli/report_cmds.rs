@@ -315,6 +315,9 @@ pub(super) fn export(
             }
         }
     }
+    // CSV printed on a terminal carries no escape sequence from report text (a file gets it as it is).
+    let to_terminal = out.is_none() && io::stdout().is_terminal();
+    let clean = |v: String| if to_terminal { sanitize_for_terminal(&v) } else { v };
     let mut w = csv::Writer::from_writer(sink);
     let review_cols: Vec<String> =
         if with_reviews { vec!["reviewed".into(), "flagged".into(), "note".into()] } else { Vec::new() };
@@ -326,12 +329,13 @@ pub(super) fn export(
         let row = meta_values(r)
             .into_iter()
             .chain(review)
-            .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()));
+            .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()))
+            .map(clean);
         w.write_record(row)?;
     }
     w.flush()?;
     if let Some(p) = out {
-        eprintln!("{} → {}", render::reports(reports.len()), p.display());
+        eprintln!("{} → {}", render::reports(reports.len()), sanitize_for_terminal(&p.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }
