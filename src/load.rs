@@ -89,10 +89,10 @@ pub enum LoadError {
 }
 
 /// Extensions the directory indexer reads (compared case-insensitively).
-const EXTENSIONS: [&str; 8] = ["txt", "text", "htm", "html", "shtml", "xhtml", "docx", "pdf"];
+const EXTENSIONS: [&str; 10] = ["txt", "text", "md", "markdown", "htm", "html", "shtml", "xhtml", "docx", "pdf"];
 
-/// Whether the file's extension is one the indexer reads: txt, text, htm, html, shtml, xhtml, docx,
-/// pdf (any case).
+/// Whether the file's extension is one the indexer reads: txt, text, md, markdown (read as text), htm,
+/// html, shtml, xhtml, docx, pdf (any case).
 #[must_use]
 pub fn is_supported_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn supported_extensions() {
-        for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml"] {
+        for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml", "x.md", "x.MD"] {
             assert!(is_supported_extension(Path::new(ok)), "{ok}");
         }
         assert!(is_supported_extension(Path::new("x.PDF")));

@@ -6,6 +6,7 @@
 
 mod active;
 mod applications;
+mod order;
 mod reviews;
 
 pub use active::{column_label as active_column_label, rows as active_rows};
@@ -81,9 +82,10 @@ pub struct TablesOut {
     pub fragments: std::collections::HashSet<usize>,
 }
 
-/// Reads every table of the document.
+/// Reads every table of the document. `run_together`: the text lost every separator between cells
+/// (a crawled one-line report), so a run of figures may be split where only one split fits.
 #[must_use]
-pub fn read(items: &[Item], outline: &Outline, year: Option<i32>) -> TablesOut {
+pub fn read(items: &[Item], outline: &Outline, year: Option<i32>, run_together: bool) -> TablesOut {
     let [act, app, rev] = segment(items, outline);
     let mut out = TablesOut::default();
     for stream in [&act, &app, &rev] {
@@ -92,7 +94,7 @@ pub fn read(items: &[Item], outline: &Outline, year: Option<i32>) -> TablesOut {
         }
     }
     let mut w = Warn { table: Kind::Active, out: &mut out.warnings };
-    let (table, template) = active::read(&act, year, &mut w);
+    let (table, template) = active::read(&act, year, run_together, &mut w);
     out.figures.active = table;
     out.active_template = template;
     w.table = Kind::Applications;

@@ -56,7 +56,12 @@ pub fn column_label(key: &str) -> &'static str {
 }
 
 /// Reads the table; `None` when no row of it is found.
-pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<FigureTable>, Option<Template>) {
+pub fn read(
+    entries: &[Entry],
+    year: Option<i32>,
+    run_together: bool,
+    w: &mut Warn,
+) -> (Option<FigureTable>, Option<Template>) {
     let template = detect_template(entries, year);
     let spec = rows(template);
     let mut found: FigureTable = FigureTable::new();
@@ -82,6 +87,13 @@ pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<Figur
             w.push(format_args!("line {}: row {label} appears again, kept the first", e.line));
             continue;
         }
+        let split;
+        let values = if run_together && values.len() == 1 && expected.len() > 1 {
+            split = split_run(values[0], expected, label, w);
+            split.iter().map(String::as_str).collect()
+        } else {
+            values
+        };
         found.insert(key.to_string(), read_row(&values, label, expected, &columns, w));
     }
     if found.is_empty() {
@@ -124,6 +136,56 @@ fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w:
     row
 }
 
+/// A run of figures that lost its separators (`1025` for three columns): its cells when exactly one cut
+/// makes every piece a well-formed figure (no leading zeros; a decimal only in an amount column), else
+/// the run itself (the row is then left null with a warning).
+fn split_run(run: &str, expected: &[&str], label: &str, w: &mut Warn) -> Vec<String> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    cut(run, expected, &mut Vec::new(), &mut found);
+    if let [only] = found.as_slice() {
+        w.push(format_args!("row {label}: figures run together ({run}) split as {}, the only cut", only.join(" ")));
+        return only.clone();
+    }
+    if found.len() > 1 {
+        w.push(format_args!("row {label}: figures run together ({run}) can be cut more than one way, cells left null"));
+    }
+    vec![run.to_string()]
+}
+
+fn cut(rest: &str, cols: &[&str], acc: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+    let Some((col, more)) = cols.split_first() else {
+        if rest.is_empty() {
+            found.push(acc.clone());
+        }
+        return;
+    };
+    if found.len() > 1 {
+        return;
+    }
+    let ends: Vec<usize> = if more.is_empty() { vec![rest.len()] } else { (1..rest.len()).collect() };
+    for end in ends {
+        let piece = &rest[..end];
+        if well_formed(piece, *col == "amount") {
+            acc.push(piece.to_string());
+            cut(&rest[end..], more, acc, found);
+            acc.pop();
+        }
+    }
+}
+
+/// `0`, or digits without a leading zero; with a fraction (`369.9365`, `0.5`) for amounts.
+fn well_formed(piece: &str, amount: bool) -> bool {
+    let (whole, frac) = match piece.split_once('.') {
+        Some((w, f)) if amount => (w, Some(f)),
+        Some(_) => return false,
+        None => (piece, None),
+    };
+    let whole_ok = whole == "0" || (!whole.is_empty() && !whole.starts_with('0'));
+    whole_ok
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// 2019 or 2021 by the column headers and row labels; the year breaks a tie.
 fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
     let (mut new, mut old) = (0, 0);
@@ -145,5 +207,25 @@ fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
         std::cmp::Ordering::Less => Template::T2019,
         std::cmp::Ordering::Equal if year.is_some_and(|y| y >= 2021) => Template::T2021,
         std::cmp::Ordering::Equal => Template::T2019,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cuts(run: &str, cols: &[&str]) -> Vec<Vec<String>> {
+        let mut found = Vec::new();
+        cut(run, cols, &mut Vec::new(), &mut found);
+        found
+    }
+
+    #[test]
+    fn a_run_is_cut_only_when_one_cut_fits() {
+        assert_eq!(cuts("000", &["issued", "repealed", "in_force"]), vec![vec!["0", "0", "0"]]);
+        assert_eq!(cuts("0012", &["issued", "repealed", "in_force"]), vec![vec!["0", "0", "12"]]);
+        assert_eq!(cuts("1025", &["issued", "repealed", "in_force"]).len(), 2, "1 0 25 or 10 2 5: ambiguous");
+        assert_eq!(cuts("0369.9365", &["items", "amount"]), vec![vec!["0", "369.9365"]]);
+        assert!(cuts("3369.9365", &["items", "amount"]).len() > 1);
     }
 }

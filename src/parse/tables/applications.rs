@@ -24,7 +24,7 @@ pub fn row_order(split_other: bool) -> Vec<&'static str> {
 }
 
 /// A row waiting for a unique split.
-struct Pending {
+pub struct Pending {
     key: &'static str,
     options: Vec<Vec<i64>>,
 }
@@ -34,31 +34,42 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     let mut found: FigureTable = FigureTable::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut prev: Option<&'static str> = None;
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut orphans: Vec<Orphan> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
         if !e.row || values.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let Some(key) = row_key(entries, i, prev, w) else { continue };
+        let key = match row_key(entries, i, prev) {
+            Ok(k) => k,
+            Err(Some(label)) if !label.contains("其中") => {
+                // A row without a label keeps its empty label cells among the values: drop them.
+                let lead =
+                    values.iter().take_while(|v| v.trim().is_empty()).count().min(values.len().saturating_sub(7));
+                let values = values[lead..].iter().map(|v| (*v).to_string()).collect();
+                orphans.push(Orphan { line: e.line, label, values, after: prev, seen: seen.len() });
+                continue;
+            }
+            Err(Some(label)) => {
+                w.push(format_args!("line {}: row '{label}' is not a standard row, left out", e.line));
+                continue;
+            }
+            Err(None) => continue,
+        };
         prev = Some(key);
+        seen.push(key);
         if found.contains_key(key) || pending.iter().any(|p| p.key == key) {
             w.push(format_args!("line {}: row {} appears again, kept the first", e.line, application_label(key)));
             continue;
         }
-        match read_row(key, &values, w) {
-            RowRead::Done(row) => {
-                found.insert(key.to_string(), row);
-            }
-            RowRead::Split(options) => {
-                found.insert(key.to_string(), null_row());
-                pending.push(Pending { key, options });
-            }
-        }
+        take_row(key, &values, &mut found, &mut pending, w);
     }
     if found.is_empty() {
         return (None, None);
     }
     let split_other = ["other_no_correction", "other_no_fee", "other_misc"].iter().any(|k| found.contains_key(*k));
+    super::order::place(&orphans, &seen, &row_order(split_other), &mut found, &mut pending, w);
     resolve_pending(&mut found, pending, w);
     let mut table = FigureTable::new();
     for key in row_order(split_other) {
@@ -71,8 +82,37 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     (Some(table), Some(split_other))
 }
 
-/// Finds the row key of entry `i`, warning about rows that are not part of the template.
-fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>, w: &mut Warn) -> Option<&'static str> {
+/// A row with figures whose label names no row: lost (a bare number row), damaged by a typo, or set
+/// apart from its figures. It is placed by the template's order of rows (see `order.rs`).
+pub struct Orphan {
+    /// Line number.
+    pub line: usize,
+    /// Its label as printed (`(no label)` when it has none).
+    pub label: String,
+    /// Its value cells.
+    pub values: Vec<String>,
+    /// The recognised row just above it.
+    pub after: Option<&'static str>,
+    /// How many recognised rows came before it (the next one, if any, is `seen[this]`).
+    pub seen: usize,
+}
+
+/// Reads a row's values into `found`, or into `pending` when its cells ran together ambiguously.
+pub fn take_row(key: &'static str, values: &[&str], found: &mut FigureTable, pending: &mut Vec<Pending>, w: &mut Warn) {
+    match read_row(key, values, w) {
+        RowRead::Done(row) => {
+            found.insert(key.to_string(), row);
+        }
+        RowRead::Split(options) => {
+            found.insert(key.to_string(), null_row());
+            pending.push(Pending { key, options });
+        }
+    }
+}
+
+/// Finds the row key of entry `i`. `Err(Some(label))`: a row with figures that names no row of the
+/// template (its label, or `(no label)`); `Err(None)`: nothing to read (a group or header row).
+fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<&'static str, Option<String>> {
     let mut group = false;
     let mut decide = |c: &str| match match_application(c) {
         AppLabel::Row(k) => Some(k),
@@ -85,21 +125,21 @@ fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>, w: &mut Warn
     };
     // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
     if let Some(k) = entries[i].split().0.last().and_then(|l| decide(l)) {
-        return Some(k);
+        return Ok(k);
     }
     if let Some(k) = label_candidates(entries, i).iter().find_map(|c| decide(c)) {
-        return Some(k);
+        return Ok(k);
     }
     let (labels, values) = entries[i].split();
     let has_number = values.iter().any(|v| matches!(parse_value(v), CellValue::Number { .. }));
     if has_number && !group {
-        let label = labels.last().copied().unwrap_or("(no label)");
-        w.push(format_args!("line {}: row '{label}' is not a standard row, left out", entries[i].line));
+        return Err(Some(labels.last().copied().unwrap_or("(no label)").to_string()));
     }
-    None
+    Err(None)
 }
 
-fn null_row() -> FigureRow {
+/// A row of seven nulls.
+pub fn null_row() -> FigureRow {
     APPLICANT_COLUMNS.iter().map(|(k, _)| ((*k).to_string(), None)).collect()
 }
 
@@ -148,31 +188,73 @@ fn join(v: &[i64]) -> String {
     v.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
-/// Settles ambiguous splits with the column equations (balance and outcomes sum), when they leave one.
+/// Settles ambiguous splits with the column equations (balance and outcomes sum) taken together: every
+/// combination of the pending rows' splits is tried, and a row is read when all combinations that make
+/// the equations hold give it the same split.
 fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, w: &mut Warn) {
-    for p in pending {
+    const MAX_COMBINATIONS: usize = 200_000;
+    if pending.is_empty() {
+        return;
+    }
+    let sizes: Vec<usize> = pending.iter().map(|p| p.options.len()).collect();
+    let product = sizes.iter().try_fold(1usize, |acc, n| acc.checked_mul(*n)).filter(|n| *n <= MAX_COMBINATIONS);
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; pending.len()];
+    if product.is_some() {
+        let mut pick = vec![0usize; pending.len()];
+        loop {
+            let assigned: Vec<(&str, &[i64])> =
+                pending.iter().zip(&pick).map(|(p, &k)| (p.key, p.options[k].as_slice())).collect();
+            if columns_hold(found, &assigned) {
+                for (slot, &k) in agreed.iter_mut().zip(&pick) {
+                    *slot = match *slot {
+                        None => Some(Some(k)),
+                        Some(Some(j)) if j == k => Some(Some(k)),
+                        _ => Some(None),
+                    };
+                }
+            }
+            // The next combination (an odometer over the options).
+            let mut d = 0;
+            while d < pick.len() {
+                pick[d] += 1;
+                if pick[d] < sizes[d] {
+                    break;
+                }
+                pick[d] = 0;
+                d += 1;
+            }
+            if d == pick.len() {
+                break;
+            }
+        }
+    }
+    for (p, a) in pending.iter().zip(agreed) {
         let label = application_label(p.key);
-        let fitting: Vec<&Vec<i64>> = p.options.iter().filter(|opt| columns_hold(found, p.key, opt)).collect();
-        if let [only] = fitting.as_slice() {
-            w.push(format_args!("row {label}: cells run together split as {} by the column totals", join(only)));
-            found.insert(p.key.to_string(), to_row(only));
-        } else {
-            w.push(format_args!("row {label}: cells run together allow {} splits, cells left null", p.options.len()));
+        match a {
+            Some(Some(k)) => {
+                let only = &p.options[k];
+                w.push(format_args!("row {label}: cells run together split as {} by the column totals", join(only)));
+                found.insert(p.key.to_string(), to_row(only));
+            }
+            _ => w.push(format_args!(
+                "row {label}: cells run together allow {} splits, cells left null",
+                p.options.len()
+            )),
         }
     }
 }
 
-/// Whether putting `candidate` in row `key` makes every fully known column equation hold.
-fn columns_hold(found: &FigureTable, key: &str, candidate: &[i64]) -> bool {
+/// Whether putting the `assigned` rows in makes every fully known column equation hold.
+pub fn columns_hold(found: &FigureTable, assigned: &[(&str, &[i64])]) -> bool {
     let get = |row: &str, c: usize| -> Option<i64> {
-        if row == key {
-            return candidate.get(c).copied();
+        if let Some((_, v)) = assigned.iter().find(|(k, _)| *k == row) {
+            return v.get(c).copied();
         }
         found.get(row)?.get_index(c)?.1.and_then(Figure::as_i64)
     };
+    let present = |r: &str| found.contains_key(r) || assigned.iter().any(|(k, _)| *k == r);
     (0..7).all(|c| {
-        let outcomes: Option<i64> =
-            OUTCOME_ROWS.iter().filter(|r| found.contains_key(**r) || **r == key).map(|r| get(r, c)).sum();
+        let outcomes: Option<i64> = OUTCOME_ROWS.iter().filter(|r| present(r)).map(|r| get(r, c)).sum();
         let sum_ok = match (outcomes, get("total", c)) {
             (Some(o), Some(t)) => o == t,
             _ => true,

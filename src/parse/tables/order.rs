@@ -1,0 +1,186 @@
+//! Rows of the applications table whose label names no row — lost (a bare number row), damaged
+//! (「2.其他法律行政止公开」) or set apart from its figures — placed by the template's order.
+//!
+//! The template fixes the order of the rows. Such a row lies between the recognised rows around it; the
+//! template slots between those that no recognised row took are where it can go. It is placed when the
+//! rows in that gap are as many as the free slots (then in order), or when it is alone and exactly one
+//! free slot keeps the table's equations (row total, outcomes sum, balance). A printed label must also
+//! resemble the slot's. Anything else: left out with a warning, and the slots stay null.
+
+use super::super::labels::{application_label, clean};
+use super::Warn;
+use super::applications::{Orphan, Pending, columns_hold, take_row};
+use crate::model::FigureTable;
+
+/// Places the orphan rows. `seen`: the recognised rows in the order they were met; `order`: the
+/// template's rows.
+pub fn place(
+    orphans: &[Orphan],
+    seen: &[&'static str],
+    order: &[&'static str],
+    found: &mut FigureTable,
+    pending: &mut Vec<Pending>,
+    w: &mut Warn,
+) {
+    let taken = |k: &str, found: &FigureTable| found.contains_key(k);
+    let mut k = 0;
+    while k < orphans.len() {
+        // The orphans of one gap: the same recognised rows around them.
+        let gap_end = orphans[k..].iter().take_while(|o| o.seen == orphans[k].seen).count() + k;
+        let group = &orphans[k..gap_end];
+        k = gap_end;
+        let after = group[0].after;
+        let before = seen.get(group[0].seen).copied();
+        let lo = after.and_then(|a| order.iter().position(|x| *x == a)).map_or(0, |p| p + 1);
+        let hi = before.and_then(|b| order.iter().position(|x| *x == b)).unwrap_or(order.len());
+        let free: Vec<&'static str> =
+            order.get(lo..hi).unwrap_or_default().iter().copied().filter(|s| !taken(s, found)).collect();
+        let slots: Vec<Option<&'static str>> = if group.len() == free.len() {
+            free.iter().map(|s| Some(*s)).collect()
+        } else if let [one] = group {
+            vec![single_slot(one, &free, found)]
+        } else {
+            vec![None; group.len()]
+        };
+        for (o, slot) in group.iter().zip(slots) {
+            let values: Vec<&str> = o.values.iter().map(String::as_str).collect();
+            match slot.filter(|s| resembles(&o.label, s) && fits(s, &values, found)) {
+                Some(s) => {
+                    w.push(format_args!(
+                        "line {}: row '{}' read as {} by the order of the rows around it",
+                        o.line,
+                        o.label,
+                        application_label(s)
+                    ));
+                    take_row(s, &values, found, pending, w);
+                }
+                None => w.push(format_args!(
+                    "line {}: row '{}' names no row and fits {} free places between its neighbours, left out",
+                    o.line,
+                    o.label,
+                    free.len()
+                )),
+            }
+        }
+    }
+}
+
+/// The one free slot a lone row fits by the equations, if exactly one does.
+fn single_slot(o: &Orphan, free: &[&'static str], found: &FigureTable) -> Option<&'static str> {
+    let values: Vec<&str> = o.values.iter().map(String::as_str).collect();
+    let fitting: Vec<&'static str> =
+        free.iter().copied().filter(|s| resembles(&o.label, s) && fits(s, &values, found)).collect();
+    match fitting.as_slice() {
+        [one] if numbers(&values).is_some() => Some(*one),
+        [one] if free.len() == 1 => Some(*one),
+        _ => None,
+    }
+}
+
+/// Seven integers, when the row's cells are that.
+fn numbers(values: &[&str]) -> Option<Vec<i64>> {
+    let v: Vec<i64> = values.iter().map(|s| s.trim().parse::<i64>().ok()).collect::<Option<_>>()?;
+    (v.len() == 7).then_some(v)
+}
+
+/// Whether the row's figures keep the row total and, put in `slot`, the table's column equations. A row
+/// that is not seven plain integers is not tested here (its cells are read, or split, later).
+fn fits(slot: &str, values: &[&str], found: &FigureTable) -> bool {
+    let Some(v) = numbers(values) else { return true };
+    v[..6].iter().sum::<i64>() == v[6] && columns_hold(found, &[(slot, v.as_slice())])
+}
+
+/// Whether a printed label could be the slot's (damaged by a typo or cut short): most of its
+/// characters occur in the template's label. A missing label resembles anything.
+fn resembles(label: &str, slot: &str) -> bool {
+    if label == "(no label)" {
+        return true;
+    }
+    let l: Vec<char> = clean(label).chars().collect();
+    let t = clean(application_label(slot));
+    if l.is_empty() {
+        return true;
+    }
+    let shared = l.iter().filter(|c| t.contains(**c)).count();
+    shared >= 2 && shared * 10 >= l.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::applications::read;
+    use super::super::{Entry, Kind};
+    use super::*;
+    use crate::model::Figure;
+
+    fn entry(line: usize, cells: &[&str]) -> Entry {
+        Entry { line, cells: cells.iter().map(|c| (*c).to_string()).collect(), item: line, row: true }
+    }
+
+    fn table(rows: &[&[&str]]) -> (Option<FigureTable>, Vec<String>) {
+        let entries: Vec<Entry> = rows.iter().enumerate().map(|(i, r)| entry(i + 1, r)).collect();
+        let mut out = Vec::new();
+        let mut w = Warn { table: Kind::Applications, out: &mut out };
+        let (t, _) = read(&entries, &mut w);
+        (t, out)
+    }
+
+    const ZERO: [&str; 7] = ["0"; 7];
+
+    fn row<'a>(label: &'a str, v: &[&'a str]) -> Vec<&'a str> {
+        let mut r = vec![label];
+        r.extend_from_slice(v);
+        r
+    }
+
+    fn cell(t: &FigureTable, row: &str, col: &str) -> Option<i64> {
+        t.get(row).and_then(|r| r.get(col)).copied().flatten().and_then(Figure::as_i64)
+    }
+
+    #[test]
+    fn damaged_label_is_placed_by_the_rows_around_it() {
+        let one = ["0", "1", "0", "0", "0", "0", "1"];
+        let r1 = row("1.属于国家秘密", &ZERO);
+        let r2 = row("2.其他法律行政止公开", &one);
+        let r3 = row("3.危及“三安全一稳定”", &ZERO);
+        let (t, warnings) = table(&[&r1, &r2, &r3]);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "denied_law", "commercial"), Some(1), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("其他法律行政止公开") && w.contains("by the order")));
+    }
+
+    #[test]
+    fn a_bare_number_row_in_a_gap_of_two_free_slots_is_left_null() {
+        let one = ["1", "0", "0", "0", "0", "0", "1"];
+        let r1 = row("1.属于国家秘密", &ZERO);
+        let r2 = row("", &one);
+        let r4 = row("4.保护第三方合法权益", &ZERO);
+        let (t, warnings) = table(&[&r1, &r2, &r4]);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "denied_law", "natural_person"), None);
+        assert_eq!(cell(&t, "denied_security_stability", "natural_person"), None);
+        assert!(warnings.iter().any(|w| w.contains("fits 2 free places")), "{warnings:?}");
+    }
+
+    #[test]
+    fn two_bare_rows_fill_two_free_slots_in_order() {
+        let one = ["1", "0", "0", "0", "0", "0", "1"];
+        let two = ["2", "0", "0", "0", "0", "0", "2"];
+        let r1 = row("1.属于国家秘密", &ZERO);
+        let (r2, r3) = (row("", &one), row("", &two));
+        let r4 = row("4.保护第三方合法权益", &ZERO);
+        let (t, _) = table(&[&r1, &r2, &r3, &r4]);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "denied_law", "natural_person"), Some(1));
+        assert_eq!(cell(&t, "denied_security_stability", "natural_person"), Some(2));
+    }
+
+    #[test]
+    fn an_extra_row_is_not_placed_into_a_missing_slot() {
+        let r1 = row("（一）予以公开", &ZERO);
+        let r2 = row("其中：转办", &["2", "0", "0", "0", "0", "0", "2"]);
+        let r3 = row("1.属于国家秘密", &ZERO);
+        let (t, warnings) = table(&[&r1, &r2, &r3]);
+        assert_eq!(cell(&t.unwrap_or_default(), "partial", "natural_person"), None);
+        assert!(warnings.iter().any(|w| w.contains("not a standard row")), "{warnings:?}");
+    }
+}
