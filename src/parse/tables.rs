@@ -248,12 +248,14 @@ pub fn figure(raw: &str, amount: bool, w: &mut Warn, place: &dyn Fn() -> String)
     }
 }
 
-/// Drops trailing blank cells beyond `n` (a merged cell's empty tail).
+/// Drops trailing blank cells beyond `n` (a merged cell's empty tail), then leading ones while still
+/// beyond `n` (an empty label column before the figures, as Markdown tables keep it).
 #[must_use]
 pub fn trim_blank_tail<'a>(values: &[&'a str], n: usize) -> Vec<&'a str> {
     let mut v = values.to_vec();
     while v.len() > n && v.last().is_some_and(|c| c.trim().is_empty()) {
         v.pop();
     }
-    v
+    let lead = v.iter().take_while(|c| c.trim().is_empty()).count().min(v.len().saturating_sub(n));
+    v.split_off(lead)
 }

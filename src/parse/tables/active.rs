@@ -87,13 +87,17 @@ pub fn read(
             w.push(format_args!("line {}: row {label} appears again, kept the first", e.line));
             continue;
         }
-        let split;
-        let values = if run_together && values.len() == 1 && expected.len() > 1 {
-            split = split_run(values[0], expected, label, w);
-            split.iter().map(String::as_str).collect()
-        } else {
-            values
-        };
+        if run_together && values.len() == 1 && expected.len() > 1 {
+            let row = match split_run(values[0], expected, label, w) {
+                Some(cells) => {
+                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                    read_row(&cells, label, expected, &[], w)
+                }
+                None => expected.iter().map(|c| ((*c).to_string(), None)).collect(),
+            };
+            found.insert(key.to_string(), row);
+            continue;
+        }
         found.insert(key.to_string(), read_row(&values, label, expected, &columns, w));
     }
     if found.is_empty() {
@@ -138,18 +142,17 @@ fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w:
 
 /// A run of figures that lost its separators (`1025` for three columns): its cells when exactly one cut
 /// makes every piece a well-formed figure (no leading zeros; a decimal only in an amount column), else
-/// the run itself (the row is then left null with a warning).
-fn split_run(run: &str, expected: &[&str], label: &str, w: &mut Warn) -> Vec<String> {
+/// `None` (the row is left null, with a warning).
+fn split_run(run: &str, expected: &[&str], label: &str, w: &mut Warn) -> Option<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
     cut(run, expected, &mut Vec::new(), &mut found);
     if let [only] = found.as_slice() {
         w.push(format_args!("row {label}: figures run together ({run}) split as {}, the only cut", only.join(" ")));
-        return only.clone();
+        return Some(only.clone());
     }
-    if found.len() > 1 {
-        w.push(format_args!("row {label}: figures run together ({run}) can be cut more than one way, cells left null"));
-    }
-    vec![run.to_string()]
+    let ways = if found.is_empty() { "cannot be cut into figures" } else { "can be cut more than one way" };
+    w.push(format_args!("row {label}: figures run together ({run}) {ways}, cells left null"));
+    None
 }
 
 fn cut(rest: &str, cols: &[&str], acc: &mut Vec<String>, found: &mut Vec<Vec<String>>) {

@@ -70,7 +70,7 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     }
     let split_other = ["other_no_correction", "other_no_fee", "other_misc"].iter().any(|k| found.contains_key(*k));
     super::order::place(&orphans, &seen, &row_order(split_other), &mut found, &mut pending, w);
-    resolve_pending(&mut found, pending, w);
+    resolve_pending(&mut found, pending, &row_order(split_other), w);
     let mut table = FigureTable::new();
     for key in row_order(split_other) {
         let row = found.shift_remove(key).unwrap_or_else(|| {
@@ -191,7 +191,7 @@ fn join(v: &[i64]) -> String {
 /// Settles ambiguous splits with the column equations (balance and outcomes sum) taken together: every
 /// combination of the pending rows' splits is tried, and a row is read when all combinations that make
 /// the equations hold give it the same split.
-fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, w: &mut Warn) {
+fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, order: &[&str], w: &mut Warn) {
     const MAX_COMBINATIONS: usize = 200_000;
     if pending.is_empty() {
         return;
@@ -199,12 +199,13 @@ fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, w: &mut Warn)
     let sizes: Vec<usize> = pending.iter().map(|p| p.options.len()).collect();
     let product = sizes.iter().try_fold(1usize, |acc, n| acc.checked_mul(*n)).filter(|n| *n <= MAX_COMBINATIONS);
     let mut agreed: Vec<Option<Option<usize>>> = vec![None; pending.len()];
+    let known = with_missing_as_null(found, order);
     if product.is_some() {
         let mut pick = vec![0usize; pending.len()];
         loop {
             let assigned: Vec<(&str, &[i64])> =
                 pending.iter().zip(&pick).map(|(p, &k)| (p.key, p.options[k].as_slice())).collect();
-            if columns_hold(found, &assigned) {
+            if columns_hold(&known, &assigned) {
                 for (slot, &k) in agreed.iter_mut().zip(&pick) {
                     *slot = match *slot {
                         None => Some(Some(k)),
@@ -242,6 +243,18 @@ fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, w: &mut Warn)
             )),
         }
     }
+}
+
+/// The rows read so far, with every other template row as a row of nulls (unknown, not zero).
+#[must_use]
+pub fn with_missing_as_null(found: &FigureTable, order: &[&str]) -> FigureTable {
+    let mut t = found.clone();
+    for k in order {
+        if !t.contains_key(*k) {
+            t.insert((*k).to_string(), null_row());
+        }
+    }
+    t
 }
 
 /// Whether putting the `assigned` rows in makes every fully known column equation hold.

@@ -9,7 +9,7 @@
 
 use super::super::labels::{application_label, clean};
 use super::Warn;
-use super::applications::{Orphan, Pending, columns_hold, take_row};
+use super::applications::{Orphan, Pending, columns_hold, take_row, with_missing_as_null};
 use crate::model::FigureTable;
 
 /// Places the orphan rows. `seen`: the recognised rows in the order they were met; `order`: the
@@ -38,13 +38,13 @@ pub fn place(
         let slots: Vec<Option<&'static str>> = if group.len() == free.len() {
             free.iter().map(|s| Some(*s)).collect()
         } else if let [one] = group {
-            vec![single_slot(one, &free, found)]
+            vec![single_slot(one, &free, found, order)]
         } else {
             vec![None; group.len()]
         };
         for (o, slot) in group.iter().zip(slots) {
             let values: Vec<&str> = o.values.iter().map(String::as_str).collect();
-            match slot.filter(|s| resembles(&o.label, s) && fits(s, &values, found)) {
+            match slot.filter(|s| resembles(&o.label, s) && fits(s, &values, found, order)) {
                 Some(s) => {
                     w.push(format_args!(
                         "line {}: row '{}' read as {} by the order of the rows around it",
@@ -66,10 +66,10 @@ pub fn place(
 }
 
 /// The one free slot a lone row fits by the equations, if exactly one does.
-fn single_slot(o: &Orphan, free: &[&'static str], found: &FigureTable) -> Option<&'static str> {
+fn single_slot(o: &Orphan, free: &[&'static str], found: &FigureTable, order: &[&str]) -> Option<&'static str> {
     let values: Vec<&str> = o.values.iter().map(String::as_str).collect();
     let fitting: Vec<&'static str> =
-        free.iter().copied().filter(|s| resembles(&o.label, s) && fits(s, &values, found)).collect();
+        free.iter().copied().filter(|s| resembles(&o.label, s) && fits(s, &values, found, order)).collect();
     match fitting.as_slice() {
         [one] if numbers(&values).is_some() => Some(*one),
         [one] if free.len() == 1 => Some(*one),
@@ -83,11 +83,12 @@ fn numbers(values: &[&str]) -> Option<Vec<i64>> {
     (v.len() == 7).then_some(v)
 }
 
-/// Whether the row's figures keep the row total and, put in `slot`, the table's column equations. A row
-/// that is not seven plain integers is not tested here (its cells are read, or split, later).
-fn fits(slot: &str, values: &[&str], found: &FigureTable) -> bool {
+/// Whether the row's figures keep the row total and, put in `slot`, the table's column equations (a
+/// template row not read yet counts as unknown, so an equation through it is not tested). A row that is
+/// not seven plain integers is not tested here (its cells are read, or split, later).
+fn fits(slot: &str, values: &[&str], found: &FigureTable, order: &[&str]) -> bool {
     let Some(v) = numbers(values) else { return true };
-    v[..6].iter().sum::<i64>() == v[6] && columns_hold(found, &[(slot, v.as_slice())])
+    v[..6].iter().sum::<i64>() == v[6] && columns_hold(&with_missing_as_null(found, order), &[(slot, v.as_slice())])
 }
 
 /// Whether a printed label could be the slot's (damaged by a typo or cut short): most of its
