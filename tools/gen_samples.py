@@ -2101,7 +2101,7 @@ SPECS = [
 def expected_record(spec, figs, cells):
     exp_figs = cells.expected_figures()
     c = spec.get("contact") or {}
-    return {
+    record = {
         "source": spec["name"] + "." + spec["ext"],
         "title": spec.get("title", "".join(t.strip() for t in spec["title_lines"])),
         "agency": spec["agency"],
@@ -2116,6 +2116,25 @@ def expected_record(spec, figs, cells):
         "figures": exp_figs,
         "checks": checks_for(exp_figs if figs else None, spec["year"], spec["published"], spec["template"]),
     }
+    if cells.forced_null:
+        # the cells left null by rule: some warning names each such row and says it was left null
+        record["warnings_contain"] = null_warnings(spec, cells.forced_null)
+    return record
+
+
+def null_warnings(spec, nulls):
+    labels = {key: label for _, _, rows, _ in (ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021)
+              for key, label in rows}
+    labels.update({r[0]: r[2] for r in outcome_rows(spec["app_rows"])})
+    labels.update({k: v for k, v in TOP_LABELS.items()})
+    out = []
+    for table in ("active", "applications", "reviews"):
+        rows = sorted({r for t, r, _ in nulls if t == table}, key=lambda r: list(labels).index(r) if r in labels else 99)
+        if table == "reviews" and rows:
+            out.append(["cells left null"])
+            continue
+        out += [[f"{labels[r]}: ", "left null"] for r in rows]
+    return out
 
 
 def verify(spec, figs, cells, record):
@@ -2190,7 +2209,8 @@ def readme_section():
         "construction, then chosen cells are broken on purpose). Agencies' text and figures are invented; the place",
         "names and division codes are real NBS 2023 divisions (`data/gazetteer/`), so region resolution can be",
         "checked. `expected/NN-….json` is in the form of the shared seeds' expected records. A check that touches",
-        "a cell no reader can determine (15) is left out of the expected checks. The PDFs are drawn with reportlab",
+        "a cell no reader can determine (15, 26, 27) is left out of the expected checks, and `warnings_contain`",
+        "names the words of the warning each such row must get. The PDFs are drawn with reportlab",
         "by two producers: embedded (a WenQuanYi Zen Hei subset as a Type0 font, Identity-H, ToUnicode; borders",
         "stroked per cell edge) and cmap (STSong-Light, UniGB-UCS2-H, not embedded; borders as thin filled",
         "rectangles); regenerating them needs `pip install reportlab` and `apt-get install fonts-wqy-zenhei`.",

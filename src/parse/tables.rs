@@ -259,3 +259,25 @@ pub fn trim_blank_tail<'a>(values: &[&'a str], n: usize) -> Vec<&'a str> {
     let lead = v.iter().take_while(|c| c.trim().is_empty()).count().min(v.len().saturating_sub(n));
     v.split_off(lead)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_the_precision_written() {
+        let mut out = Vec::new();
+        let mut w = Warn { table: Kind::Active, out: &mut out };
+        let place = || String::new();
+        assert_eq!(figure("369.9365", true, &mut w, &place), Some(Figure::Dec(369.9365)));
+        assert_eq!(figure("0.0001万元", true, &mut w, &place), Some(Figure::Dec(0.0001)));
+        let json = serde_json::to_string(&Figure::Dec(369.9365)).unwrap_or_default();
+        assert_eq!(json, "369.9365");
+    }
+
+    #[test]
+    fn blank_cells_around_the_figures_are_dropped_beyond_the_columns() {
+        assert_eq!(trim_blank_tail(&["", "1", "2", ""], 2), vec!["1", "2"]);
+        assert_eq!(trim_blank_tail(&["", "1", "2"], 3), vec!["", "1", "2"]);
+    }
+}

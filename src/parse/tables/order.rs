@@ -184,4 +184,37 @@ mod tests {
         assert_eq!(cell(&t.unwrap_or_default(), "partial", "natural_person"), None);
         assert!(warnings.iter().any(|w| w.contains("not a standard row")), "{warnings:?}");
     }
+
+    /// Every 2019 row with zero figures, except the given ones.
+    fn full_table(special: &[(&str, &[&str])]) -> (Option<FigureTable>, Vec<String>) {
+        let rows: Vec<Vec<&str>> = super::super::applications::row_order(false)
+            .into_iter()
+            .map(|k| {
+                let v: &[&str] = special.iter().find(|(s, _)| *s == k).map_or(&ZERO, |(_, v)| v);
+                row(application_label(k), v)
+            })
+            .collect();
+        let refs: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        table(&refs)
+    }
+
+    #[test]
+    fn a_run_is_settled_by_the_column_equations_when_they_leave_one_split() {
+        let total = ["11", "0", "0", "0", "0", "0", "11"];
+        let (t, w) = full_table(&[("new", &total), ("granted", &["110000011"]), ("total", &total)]);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "granted", "natural_person"), Some(11), "{w:?}");
+    }
+
+    #[test]
+    fn two_runs_that_can_swap_are_left_null_with_a_warning() {
+        let total = ["12", "10", "0", "0", "0", "0", "22"];
+        let run: &[&str] = &["110000011"];
+        let special = [("new", &total[..]), ("granted", run), ("unable_not_held", run), ("total", &total[..])];
+        let (t, w) = full_table(&special);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "granted", "natural_person"), None);
+        assert_eq!(cell(&t, "unable_not_held", "natural_person"), None);
+        assert!(w.iter().any(|x| x.contains("予以公开") && x.contains("left null")), "{w:?}");
+    }
 }
