@@ -166,52 +166,62 @@ fn closing_date(s: &str) -> Option<usize> {
     (i - year_start == 4 && body[i..].chars().skip(1).all(|c| c.is_ascii_digit() || c == '月')).then_some(year_start)
 }
 
-/// A piece of a table section: text, or a run of figures.
+/// A piece of a table section: text, or a run of figures (several when spaces still part them).
 #[derive(Debug, PartialEq)]
 enum Piece {
     Text(String),
-    Run(String),
+    Run(Vec<String>),
 }
 
 /// Cuts a table section into text and runs of figures. Digits that number a label (`2.其他…`, `1、`)
-/// are text.
+/// are text; figures parted by spaces only (`0 0 3`) stay one row's cells.
 fn pieces(body: &str) -> Vec<Piece> {
     let chars: Vec<char> = body.chars().collect();
+    // One digit 1–9 (the template numbers at most eight rows a group), `.`/`、`, then a non-digit.
     let numbering = |i: usize| -> bool {
-        // One digit 1–9 (the template numbers at most eight rows a group), `.`/`、`, then a non-digit.
         chars.get(i).is_some_and(|c| matches!(c, '1'..='9'))
             && chars.get(i + 1).is_some_and(|c| matches!(c, '.' | '．' | '、'))
             && chars.get(i + 2).is_some_and(|c| !c.is_ascii_digit())
     };
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let starts_run = |i: usize| (digit_at(i) && !numbering(i)) || (chars.get(i) == Some(&'-') && digit_at(i + 1));
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let starts_run =
-            (c.is_ascii_digit() && !numbering(i)) || (c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
-        if !starts_run {
-            text.push(c);
+        if !starts_run(i) {
+            text.push(chars[i]);
             i += 1;
             continue;
         }
-        let mut run = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let decimal_point = c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            let sign = c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            if (c.is_ascii_digit() && (run.is_empty() || !numbering(i))) || decimal_point || sign {
+        let mut runs = Vec::new();
+        loop {
+            let mut run = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let more = (c.is_ascii_digit() && (run.is_empty() || !numbering(i)))
+                    || (matches!(c, '.' | '-') && digit_at(i + 1));
+                if !more {
+                    break;
+                }
                 run.push(c);
                 i += 1;
-            } else {
+            }
+            runs.push(run);
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+            if j == i || !starts_run(j) {
                 break;
             }
+            i = j;
         }
         if !text.trim().is_empty() {
             out.push(Piece::Text(std::mem::take(&mut text)));
         }
         text.clear();
-        out.push(Piece::Run(run));
+        out.push(Piece::Run(runs));
     }
     if !text.trim().is_empty() {
         out.push(Piece::Text(text));
@@ -286,7 +296,7 @@ fn table_lines(body: &str, kind: SectionKind) -> Vec<String> {
     for piece in pieces(body) {
         match piece {
             Piece::Text(t) => texts.extend(split_numbering(&t)),
-            Piece::Run(run) => {
+            Piece::Run(runs) => {
                 let label = if kind == SectionKind::Reviews { None } else { texts.pop() };
                 for t in texts.drain(..) {
                     cell_rows(&[t], &mut out);
@@ -297,9 +307,9 @@ fn table_lines(body: &str, kind: SectionKind) -> Vec<String> {
                         if let Some(h) = head {
                             cell_rows(&[h], &mut out);
                         }
-                        cell_rows(&[label, run], &mut out);
+                        cell_rows(&[vec![label], runs].concat(), &mut out);
                     }
-                    None => cell_rows(&[run], &mut out),
+                    None => cell_rows(&runs, &mut out),
                 }
             }
         }
@@ -321,15 +331,21 @@ mod tests {
             p,
             vec![
                 Piece::Text("（三）不予公开1.属于国家秘密".into()),
-                Piece::Run("0000000".into()),
+                Piece::Run(vec!["0000000".into()]),
                 Piece::Text("2.其他法律行政法规禁止公开".into()),
-                Piece::Run("1000001".into()),
+                Piece::Run(vec!["1000001".into()]),
             ]
         );
         assert_eq!(
             pieces("行政事业性收费369.9365"),
-            vec![Piece::Text("行政事业性收费".into()), Piece::Run("369.9365".into())]
+            vec![Piece::Text("行政事业性收费".into()), Piece::Run(vec!["369.9365".into()])]
         );
+        let spaced = vec![
+            Piece::Text("规章".into()),
+            Piece::Run(vec!["0".into(), "0".into(), "3".into()]),
+            Piece::Text(" 规范性文件".into()),
+        ];
+        assert_eq!(pieces("规章0 0 3 规范性文件"), spaced);
     }
 
     #[test]
