@@ -1038,7 +1038,7 @@ def html_table(spec, kind, cells):
 
 
 def md_row(cells):
-    return "| " + " | ".join(cells) + " |"
+    return "| " + " | ".join(c.replace("\n", "<br>") for c in cells) + " |"
 
 
 def md_sep(n):
@@ -1086,7 +1086,7 @@ def md_table(spec, kind, cells):
         rows.append((None, ["", "", "", "自然人", legal, "", "", "", "", "总计"]))
         rows.append((None, ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", ow, ""]))
         for r in app_model(spec, cells):
-            vals = r["cells"]
+            vals = r["cells"] if "cells" in r else [r["run"]] + [""] * 6
             if r["key"] in lost:
                 head = ["", "", ""]
             elif r["top"] and r["key"] != "granted":
@@ -1173,7 +1173,7 @@ def crawler_layout(spec, doc, cells):
     if c.get("crumb"):
         head.append(c["crumb"])
     tail = ["分享到： 微信 微博 QQ空间", "【打印本页】 【关闭窗口】"]
-    return "\n".join(head + ["".join(parts)] + tail) + "\n"
+    return "\n".join(head + ["".join(parts).replace("\n", "")] + tail) + "\n"
 
 
 def well_formed(piece, amount):
@@ -1199,11 +1199,15 @@ def crawl_nulls(spec, figs, cells):
     for _, _, body_rows, cols in (ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021):
         for key, _ in body_rows:
             run = "".join(cells.shown("active", key, c) for c in cols)
-            if len(cuts_of(run, cols)) != 1:
+            if len(run) > 15 or len(cuts_of(run, cols)) != 1:
                 nulls |= {("active", key, c) for c in cols}
     app = figs["applications"]
     keys = app_row_keys(spec["app_rows"])
-    options = {k: row_splits("".join(cells.shown("applications", k, c) for c in APP_COLS)) for k in keys}
+    # a run cut more than 20000 ways (counting cuts that ignore the total) is not tried (split.rs)
+    runs = {k: "".join(cells.shown("applications", k, c) for c in APP_COLS) for k in keys}
+    # nor a run of more than 15 characters, which is no figure at all (value.rs)
+    options = {k: row_splits(r) if len(r) <= 15 and sum(1 for _ in splits(r, 7)) < 20000 else []
+               for k, r in runs.items()}
     fixed = {k: o[0] for k, o in options.items() if len(o) == 1}
     pending = [k for k, o in options.items() if len(o) > 1]
     outs = keys[2:-2]
@@ -1231,7 +1235,7 @@ def crawl_nulls(spec, figs, cells):
     rev = "".join(review_values(cells))
     n = 15
     good = [p for p in splits(rev, n) if all(sum(p[g * 5:g * 5 + 4]) == p[g * 5 + 4] for g in range(3))] \
-        if len(rev) <= 40 else []
+        if len(rev) <= 15 else []
     if len(good) != 1:
         nulls |= {("reviews", g, c) for g in REVIEW_GROUPS for c in REVIEW_COLS}
     return nulls

@@ -92,19 +92,31 @@ fn is_chrome(t: &str) -> bool {
         || squeezed.starts_with("分享到")
 }
 
-/// Byte ranges of the section headings in a long line: `一、` … followed by a template title, in
-/// increasing order of their numerals.
+/// Byte ranges of the section headings in a long line: `一、` (or `1、`, spaces allowed around `、`)
+/// followed by a template title, in increasing order of their numbers.
 fn headings(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last = 0;
     for (i, c) in line.char_indices() {
-        let Some(n) = NUMERALS.iter().position(|x| *x == c) else { continue };
-        let rest = &line[i + c.len_utf8()..];
-        let Some(after) = rest.strip_prefix('、') else { continue };
+        let n = match NUMERALS.iter().position(|x| *x == c) {
+            Some(n) => n + 1,
+            // After a table's last figures only the next number in turn is a heading's.
+            None if c.is_ascii_digit() => {
+                let n = (c as usize).saturating_sub('0' as usize);
+                if line[..i].ends_with(|p: char| p.is_ascii_digit()) && n != last + 1 {
+                    continue;
+                }
+                n
+            }
+            None => continue,
+        };
+        let rest = line[i + c.len_utf8()..].trim_start();
+        let Some(after) = rest.strip_prefix(['、', '.', '．']) else { continue };
+        let after = after.trim_start();
         let Some(t) = TITLES.iter().find(|t| after.starts_with(*t)) else { continue };
-        if n + 1 > last {
-            last = n + 1;
-            out.push((i, i + c.len_utf8() + '、'.len_utf8() + t.len()));
+        if n > last && n <= 10 {
+            last = n;
+            out.push((i, line.len() - after.len() + t.len()));
         }
     }
     out
@@ -383,5 +395,14 @@ mod tests {
         assert!(t.contains("\t000000000000000\n"), "{t}");
         assert!(t.ends_with("某镇人民政府\n2022年1月21日\n"), "{t}");
         assert!(!t.contains("发布时间"));
+    }
+
+    #[test]
+    fn arabic_headings_after_figures_are_found_in_turn() {
+        let line = "1、总体情况正文。2、主动公开政府信息情况规章0003、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001";
+        let found: Vec<&str> = headings(line).iter().map(|&(a, b)| &line[a..b]).collect();
+        assert_eq!(found, vec!["1、总体情况", "2、主动公开政府信息情况", "3、收到和处理政府信息公开申请情况"]);
+        let spaced = "一、总体情况正文。二、 主动公开政府信息情况规章000三 、 收到和处理政府信息公开申请情况";
+        assert_eq!(headings(spaced).len(), 3);
     }
 }

@@ -151,7 +151,19 @@ enum RowRead {
 /// Reads seven values, or tries to split run-together cells.
 fn read_row(key: &'static str, values: &[&str], w: &mut Warn) -> RowRead {
     let label = application_label(key);
-    let values = trim_blank_tail(values, 7);
+    let mut values = trim_blank_tail(values, 7);
+    // Cells that ran together leave the cells around them empty (`110000011` and six blanks, the total
+    // among them): such a row is read as its run when a split of it keeps the row total.
+    let first = values.iter().position(|v| !v.trim().is_empty()).unwrap_or(values.len());
+    let filled = values[first..].iter().take_while(|v| !v.trim().is_empty()).count();
+    let core = &values[first..first + filled];
+    if values.len() >= 7 && filled < 7 && values[first + filled..].iter().all(|v| v.trim().is_empty()) {
+        let tokens: Vec<String> = core.iter().map(|v| v.replace([',', '，', ' '], "")).collect();
+        let row_sum = |v: &[i64]| v[..6].iter().sum::<i64>() == v[6];
+        if candidates(&tokens, 7, &row_sum).is_some_and(|o| !o.is_empty()) {
+            values = core.to_vec();
+        }
+    }
     if values.len() == 7 {
         let mut row = FigureRow::new();
         for ((col, head), raw) in APPLICANT_COLUMNS.iter().zip(&values) {

@@ -217,4 +217,14 @@ mod tests {
         assert_eq!(cell(&t, "unable_not_held", "natural_person"), None);
         assert!(w.iter().any(|x| x.contains("予以公开") && x.contains("left null")), "{w:?}");
     }
+
+    #[test]
+    fn a_run_beside_empty_cells_is_split_not_read_as_one_cell() {
+        let total = ["11", "0", "0", "0", "0", "0", "11"];
+        let run: &[&str] = &["", "110000011", "", "", "", "", "", ""];
+        let (t, w) = full_table(&[("new", &total), ("granted", run), ("total", &total)]);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "granted", "natural_person"), Some(11), "{w:?}");
+        assert_eq!(cell(&t, "granted", "commercial"), Some(0));
+    }
 }
