@@ -1220,11 +1220,16 @@ def crawl_nulls(spec, figs, cells):
         for pick in itertools.product(*(options[k] for k in pending)):
             rows = dict(fixed, **dict(zip(pending, pick)))
             ok = True
+            bal = ["new", "carried_over", "total", "carried_forward"]
+            # only the equations a pending row takes part in
+            in_sum = any(k in outs or k == "total" for k in pending)
+            in_bal = any(k in bal for k in pending)
             for i in range(7):
-                if all(k in rows for k in outs) and "total" in rows and sum(rows[k][i] for k in outs) != rows["total"][i]:
+                if in_sum and all(k in rows for k in outs + ["total"]) and \
+                        sum(rows[k][i] for k in outs) != rows["total"][i]:
                     ok = False
-                bal = ["new", "carried_over", "total", "carried_forward"]
-                if all(k in rows for k in bal) and rows["new"][i] + rows["carried_over"][i] != rows["total"][i] + rows["carried_forward"][i]:
+                if in_bal and all(k in rows for k in bal) and \
+                        rows["new"][i] + rows["carried_over"][i] != rows["total"][i] + rows["carried_forward"][i]:
                     ok = False
             if ok:
                 for k, v in zip(pending, pick):
