@@ -92,9 +92,51 @@ fn is_chrome(t: &str) -> bool {
         || squeezed.starts_with("分享到")
 }
 
-/// Byte ranges of the section headings in a long line: `一、` (or `1、`, spaces allowed around `、`)
-/// followed by a template title, in increasing order of their numbers.
+/// Byte ranges of the section headings in a long line: numbered ones (see [`numbered`]), else bare
+/// titles.
 fn headings(line: &str) -> Vec<(usize, usize)> {
+    let found = numbered(line);
+    if found.len() >= 2 { found } else { bare(line) }
+}
+
+/// Bare titles (`总体情况2019年，我镇…`): a template title right after a sentence's end or a table's last
+/// figure, not followed by `、` or `，` as in a list of the sections (`包括总体情况、主动公开…`), in the
+/// template's order of sections.
+fn bare(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, _) in line.char_indices() {
+        let starts =
+            i == 0 || line[..i].ends_with(['。', '）', ')']) || line[..i].ends_with(|p: char| p.is_ascii_digit());
+        if !starts {
+            continue;
+        }
+        let rest = &line[i..];
+        let Some(t) = TITLES.iter().find(|t| rest.starts_with(*t)) else { continue };
+        let after = rest[t.len()..].chars().next();
+        if after.is_none_or(|a| matches!(a, '、' | '，' | ',' | '；' | '。')) {
+            continue;
+        }
+        let n = match kind_of(t) {
+            SectionKind::Overview => 1,
+            SectionKind::Active => 2,
+            SectionKind::Applications => 3,
+            SectionKind::Reviews => 4,
+            SectionKind::Problems => 5,
+            SectionKind::OtherMatters => 6,
+            SectionKind::Unknown => continue,
+        };
+        if n > last {
+            last = n;
+            out.push((i, i + t.len()));
+        }
+    }
+    out
+}
+
+/// Numbered headings: `一、` (or `1、`, spaces allowed around `、`) followed by a template title, in
+/// increasing order of their numbers.
+fn numbered(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last = 0;
     for (i, c) in line.char_indices() {
@@ -404,5 +446,13 @@ mod tests {
         assert_eq!(found, vec!["1、总体情况", "2、主动公开政府信息情况", "3、收到和处理政府信息公开申请情况"]);
         let spaced = "一、总体情况正文。二、 主动公开政府信息情况规章000三 、 收到和处理政府信息公开申请情况";
         assert_eq!(headings(spaced).len(), 3);
+    }
+
+    #[test]
+    fn bare_titles_are_headings_but_a_list_of_them_is_not() {
+        let line = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况。总体情况2019年，我镇公开。\
+                    主动公开政府信息情况第二十条规章000收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001";
+        let found: Vec<&str> = headings(line).iter().map(|&(a, b)| &line[a..b]).collect();
+        assert_eq!(found, vec!["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]);
     }
 }
