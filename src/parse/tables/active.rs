@@ -145,7 +145,9 @@ fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w:
 /// `None` (the row is left null, with a warning).
 fn split_run(run: &str, expected: &[&str], label: &str, w: &mut Warn) -> Option<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
-    cut(run, expected, &mut Vec::new(), &mut found);
+    if run.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        cut(run, expected, &mut Vec::new(), &mut found);
+    }
     if let [only] = found.as_slice() {
         w.push(format_args!("row {label}: figures run together ({run}) split as {}, the only cut", only.join(" ")));
         return Some(only.clone());
