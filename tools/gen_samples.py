@@ -1074,10 +1074,13 @@ def md_table(spec, kind, cells):
     rows = []
     lost = spec.get("md_lost_labels", ())
     if kind == "active":
-        for i, (item, header, body) in enumerate(active_model(spec, cells)):
+        groups = ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021
+        for i, ((item, header, body), group) in enumerate(zip(active_model(spec, cells), groups)):
             rows.append((f"active:{i}", [item, "", "", ""]))
             rows.append((None, header + [""] * (4 - len(header))))
-            rows.extend((None, [label] + vals + [""] * (3 - len(vals))) for label, vals in body)
+            for (label, vals), (key, _) in zip(body, group[2]):
+                label = "" if f"active:{key}" in lost else label
+                rows.append((None, [label] + vals + [""] * (3 - len(vals))))
         width = 4
     elif kind == "applications":
         legal = spec.get("legal_word", "法人或其他组织")
@@ -2009,11 +2012,12 @@ SPECS = [
          contact=contact("罗定市泗纶镇泗纶圩新街1号", "527231", "0766-3712345", "0766-3712345"), contact_style="inline",
          office_full="泗纶镇党政综合办公室", topic="竹木加工审批、宅基地审批",
          md_cuts={"active:3": "placeholder", "denied_process": "placeholder"},
-         md_lost_labels=["denied_law", "rejected_duplicate"],
+         md_lost_labels=["denied_law", "rejected_duplicate", "active:penalties"],
          covers="Markdown (.md) as a PDF-to-Markdown converter writes it: # headings, **bold** sub-headings, "
                 "paragraphs broken into short lines; the active and applications tables cut into sub-tables with "
-                "made-up header rows 数据1…数据N; two rows that lost their label cells (2.其他法律行政法规禁止公开, "
-                "2.重复申请), placed by the template's order; 2019 template; all checks pass"),
+                "made-up header rows 数据1…数据N; rows that lost their label cells (2.其他法律行政法规禁止公开, "
+                "2.重复申请, and 行政处罚 in the active table), placed by the template's order; 2019 template; "
+                "all checks pass"),
     dict(name="24-county-2021-markdown-wrong-header", ext="md", layout="markdown", seed=124, scale=77, reviews_scale=3,
          code="610581", names={"61": "陕西省", "6105": "渭南市", "610581": "韩城市"},
          agency="韩城市", agency_full="韩城市人民政府", agency_type="county", level="county", superior_kind="市",
@@ -2022,10 +2026,11 @@ SPECS = [
          contact=contact("韩城市金城大街66号", "715400", "0913-5212345", "0913-5212345", "hczwgk@example.cn"),
          contact_style="lines", office_full="韩城市人民政府办公室",
          cells={("active", "fees", "amount"): ("369.9365", 369.9365)},
-         md_cuts={"rejected_petition": "promoted", "active:2": "placeholder"}, md_lost_labels=["other_no_fee"],
+         md_cuts={"rejected_petition": "promoted", "active:2": "placeholder"},
+         md_lost_labels=["other_no_fee", "active:licensing"],
          covers="Markdown (.md), 2021 template, title in two # lines; the applications table cut at a page break "
                 "and the row after the break (（五）不予处理 1.信访举报投诉类申请) made the new table's header row; a "
-                "（六）2. row without its label; 收费金额 369.9365 万元 kept to the fourth decimal; all checks pass"),
+                "（六）2. row and the 行政许可 row without their labels; 收费金额 369.9365 万元 kept to the fourth decimal; all checks pass"),
     dict(name="25-subdistrict-2021-markdown-in-txt", ext="txt", layout="markdown", seed=125, scale=14, reviews_scale=0,
          code="210505004", names={"21": "辽宁省", "2105": "本溪市", "210505": "南芬区", "210505004": "思山岭街道"},
          agency="思山岭街道", agency_full="本溪市南芬区思山岭街道办事处", agency_type="subdistrict", level="township",

@@ -66,6 +66,8 @@ pub fn read(
     let spec = rows(template);
     let mut found: FigureTable = FigureTable::new();
     let mut columns: Vec<&str> = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut orphans: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
         let own = e.split().0.last().and_then(|l| match_active(l));
@@ -77,11 +79,13 @@ pub fn read(
                 columns = cols;
             } else if e.row && values.iter().any(|v| !v.trim().is_empty()) && key.is_none() {
                 let label = e.split().0.last().map_or(String::new(), |s| (*s).to_string());
-                w.push(format_args!("line {}: row '{label}' is not a standard row, left out", e.line));
+                let values = values.iter().map(|v| (*v).to_string()).collect();
+                orphans.push((e.line, label, values, seen.len()));
             }
             continue;
         }
         let Some(key) = key else { continue };
+        seen.push(key);
         let Some((_, label, expected)) = spec.iter().find(|(k, _, _)| *k == key) else { continue };
         if found.contains_key(key) {
             w.push(format_args!("line {}: row {label} appears again, kept the first", e.line));
@@ -103,6 +107,7 @@ pub fn read(
     if found.is_empty() {
         return (None, None);
     }
+    place(&orphans, &seen, spec, &columns, &mut found, w);
     let mut table = FigureTable::new();
     for (key, label, cols) in spec {
         let row = found.shift_remove(*key).unwrap_or_else(|| {
@@ -112,6 +117,51 @@ pub fn read(
         table.insert((*key).to_string(), row);
     }
     (Some(table), Some(template))
+}
+
+/// Rows whose label names no row (lost, or damaged past recognition), placed by the template's order:
+/// the rows of one gap between recognised rows fill its free slots in order when they are as many, each
+/// has as many figures as its slot has columns and a printed label resembles the slot's. Else left out.
+fn place(
+    orphans: &[(usize, String, Vec<String>, usize)],
+    seen: &[&'static str],
+    spec: &[(&'static str, &'static str, &'static [&'static str])],
+    columns: &[&str],
+    found: &mut FigureTable,
+    w: &mut Warn,
+) {
+    let pos = |k: &str| spec.iter().position(|(sk, _, _)| *sk == k);
+    let mut k = 0;
+    while k < orphans.len() {
+        let end = orphans[k..].iter().take_while(|o| o.3 == orphans[k].3).count() + k;
+        let group = &orphans[k..end];
+        k = end;
+        let gap = group[0].3;
+        let lo = gap.checked_sub(1).and_then(|g| seen.get(g)).and_then(|a| pos(a)).map_or(0, |p| p + 1);
+        let hi = seen.get(gap).and_then(|b| pos(b)).unwrap_or(spec.len());
+        let free: Vec<&(&str, &str, &[&str])> =
+            spec.get(lo..hi).unwrap_or_default().iter().filter(|(sk, _, _)| !found.contains_key(*sk)).collect();
+        let fits = group.len() == free.len()
+            && group.iter().zip(&free).all(|((_, label, values, _), (_, slot_label, cols))| {
+                let filled = values.iter().filter(|v| !v.trim().is_empty()).count();
+                !label.contains("其中")
+                    && (label.is_empty() || super::order::resembles_label(label, slot_label))
+                    && filled == cols.len()
+            });
+        for (n, (line, label, values, _)) in group.iter().enumerate() {
+            match free.get(n).filter(|_| fits) {
+                Some((slot, slot_label, cols)) => {
+                    w.push(format_args!(
+                        "line {line}: row '{label}' read as {slot_label} by the order of the rows around it"
+                    ));
+                    let vals: Vec<&str> = values.iter().map(String::as_str).collect();
+                    let vals = trim_blank_tail(&vals, cols.len());
+                    found.insert((*slot).to_string(), read_row(&vals, slot_label, cols, columns, w));
+                }
+                None => w.push(format_args!("line {line}: row '{label}' is not a standard row, left out")),
+            }
+        }
+    }
 }
 
 /// Maps one row's values onto its columns.
@@ -232,5 +282,30 @@ mod tests {
         assert_eq!(cuts("1025", &["issued", "repealed", "in_force"]).len(), 2, "1 0 25 or 10 2 5: ambiguous");
         assert_eq!(cuts("0369.9365", &["items", "amount"]), vec![vec!["0", "369.9365"]]);
         assert!(cuts("3369.9365", &["items", "amount"]).len() > 1);
+    }
+
+    fn entry(line: usize, cells: &[&str]) -> Entry {
+        Entry { line, cells: cells.iter().map(|c| (*c).to_string()).collect(), item: line, row: true }
+    }
+
+    #[test]
+    fn a_row_without_its_label_is_placed_by_the_order_of_the_rows() {
+        let rows: [&[&str]; 5] = [
+            &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            &["行政许可", "1", "2", "3"],
+            &["", "4", "5", "6"],
+            &["行政处罚", "7", "8", "9"],
+            &["", "1", "2"],
+        ];
+        let entries: Vec<Entry> = rows.iter().enumerate().map(|(i, r)| entry(i + 1, r)).collect();
+        let mut out = Vec::new();
+        let mut w = Warn { table: super::super::Kind::Active, out: &mut out };
+        let (t, _) = read(&entries, Some(2020), false, &mut w);
+        let t = t.unwrap_or_default();
+        let get = |r: &str, c: &str| t.get(r).and_then(|x| x.get(c)).copied().flatten();
+        assert_eq!(get("other_services", "decisions"), Some(crate::model::Figure::Int(6)), "{out:?}");
+        // After the last recognised row, two figures for a free slot of three columns: left out.
+        assert_eq!(get("enforcement", "prev_items"), None);
+        assert!(out.iter().any(|x| x.contains("not a standard row")), "{out:?}");
     }
 }

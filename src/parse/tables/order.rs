@@ -94,11 +94,18 @@ fn fits(slot: &str, values: &[&str], found: &FigureTable, order: &[&str]) -> boo
 /// Whether a printed label could be the slot's (damaged by a typo or cut short): most of its
 /// characters occur in the template's label. A missing label resembles anything.
 fn resembles(label: &str, slot: &str) -> bool {
+    resembles_label(label, application_label(slot))
+}
+
+/// Whether a printed label could be a template label damaged or cut short: at least two of its
+/// characters, and seven in ten, occur in the template label. A missing label resembles anything.
+#[must_use]
+pub fn resembles_label(label: &str, template: &str) -> bool {
     if label == "(no label)" {
         return true;
     }
     let l: Vec<char> = clean(label).chars().collect();
-    let t = clean(application_label(slot));
+    let t = clean(template);
     if l.is_empty() {
         return true;
     }
