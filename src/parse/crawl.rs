@@ -33,6 +33,9 @@ const TITLES: [&str; 12] = [
     "其它需要报告的事项",
 ];
 
+/// Shorter titles some reports number (`二、主动公开情况`); bare, they would be sub-headings.
+const NUMBERED_TITLES: [&str; 1] = ["主动公开情况"];
+
 const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// Whether some line of the text is a whole report run together.
@@ -92,15 +95,39 @@ fn is_chrome(t: &str) -> bool {
         || squeezed.starts_with("分享到")
 }
 
-/// Byte ranges of the section headings in a long line: numbered ones (see [`numbered`]), else bare
-/// titles.
+/// Byte ranges of the section headings in a long line: numbered ones (see [`numbered`]) and bare
+/// titles (see [`bare`]) together, kept while their sections follow the template's order.
 fn headings(line: &str) -> Vec<(usize, usize)> {
-    let found = numbered(line);
-    if found.len() >= 2 { found } else { bare(line) }
+    let mut all = numbered(line);
+    all.extend(bare(line));
+    all.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last = 0;
+    for (a, b) in all {
+        let r = rank(kind_of(&line[a..b]));
+        if r > last && out.last().is_none_or(|&(_, end)| a >= end) {
+            last = r;
+            out.push((a, b));
+        }
+    }
+    out
 }
 
-/// Bare titles (`总体情况2019年，我镇…`): a template title right after a sentence's end or a table's last
-/// figure, not followed by `、` or `，` as in a list of the sections (`包括总体情况、主动公开…`), in the
+/// A section kind's place in the template (0 for none).
+fn rank(kind: SectionKind) -> u8 {
+    match kind {
+        SectionKind::Overview => 1,
+        SectionKind::Active => 2,
+        SectionKind::Applications => 3,
+        SectionKind::Reviews => 4,
+        SectionKind::Problems => 5,
+        SectionKind::OtherMatters => 6,
+        SectionKind::Unknown => 0,
+    }
+}
+
+/// Bare titles (`总体情况2019年，我镇…`): a template title right after the title, a sentence's end or a
+/// table's last figure, not followed by `、` or `，` as in a list of the sections (`包括总体情况、主动公开…`), in the
 /// template's order of sections.
 fn bare(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -117,15 +144,7 @@ fn bare(line: &str) -> Vec<(usize, usize)> {
         if after.is_none_or(|a| matches!(a, '、' | '，' | ',' | '；' | '。')) {
             continue;
         }
-        let n = match kind_of(t) {
-            SectionKind::Overview => 1,
-            SectionKind::Active => 2,
-            SectionKind::Applications => 3,
-            SectionKind::Reviews => 4,
-            SectionKind::Problems => 5,
-            SectionKind::OtherMatters => 6,
-            SectionKind::Unknown => continue,
-        };
+        let n = rank(kind_of(t));
         if n > last {
             last = n;
             out.push((i, i + t.len()));
@@ -155,7 +174,7 @@ fn numbered(line: &str) -> Vec<(usize, usize)> {
         let rest = line[i + c.len_utf8()..].trim_start();
         let Some(after) = rest.strip_prefix(['、', '.', '．']) else { continue };
         let after = after.trim_start();
-        let Some(t) = TITLES.iter().find(|t| after.starts_with(*t)) else { continue };
+        let Some(t) = TITLES.iter().chain(NUMBERED_TITLES.iter()).find(|t| after.starts_with(*t)) else { continue };
         if n > last && n <= 10 {
             last = n;
             out.push((i, line.len() - after.len() + t.len()));
@@ -166,16 +185,22 @@ fn numbered(line: &str) -> Vec<(usize, usize)> {
 
 /// A report on one line → lines: title, preamble sentences, headings, sections.
 fn report_lines(line: &str, title: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    // The title first (the header block's, or up to 年度报告 near the start): a bare heading may follow it.
+    let head_end = match title.filter(|t| line.starts_with(*t)) {
+        Some(t) => t.len(),
+        None => ["年度报告", "年报"]
+            .iter()
+            .filter_map(|w| line.find(w).map(|i| i + w.len()))
+            .filter(|&e| line[..e].chars().count() <= 80)
+            .min()
+            .inspect(|&e| out.push(line[..e].to_string()))
+            .unwrap_or(0),
+    };
+    let line = &line[head_end..];
     let heads = headings(line);
     let first = heads.first().map_or(line.len(), |h| h.0);
-    let mut out = Vec::new();
-    let mut pre = &line[..first];
-    if let Some(t) = title.filter(|t| pre.starts_with(*t)) {
-        pre = &pre[t.len()..];
-    } else if let Some(end) = ["年度报告", "年报"].iter().find_map(|w| pre.find(w).map(|i| i + w.len())) {
-        out.push(pre[..end].to_string());
-        pre = &pre[end..];
-    }
+    let pre = &line[..first];
     out.extend(sentences(pre));
     for (k, &(start, end)) in heads.iter().enumerate() {
         let heading = &line[start..end];
@@ -454,5 +479,12 @@ mod tests {
                     主动公开政府信息情况第二十条规章000收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001";
         let found: Vec<&str> = headings(line).iter().map(|&(a, b)| &line[a..b]).collect();
         assert_eq!(found, vec!["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]);
+    }
+
+    #[test]
+    fn a_bare_heading_right_after_the_title_and_a_short_numbered_one() {
+        let lines = report_lines("某镇政府信息公开工作年度报告总体情况今年公开12条。二、主动公开情况规章000", None);
+        assert_eq!(lines[..3], ["某镇政府信息公开工作年度报告", "总体情况", "今年公开12条。"]);
+        assert!(lines.contains(&"二、主动公开情况".to_string()), "{lines:?}");
     }
 }
