@@ -2087,9 +2087,10 @@ SPECS = [
          published="2023-01-16", sign=("阿克苏市人民政府", "2023年1月16日"), headings=STD, page_lines=44,
          contact=contact("阿克苏市新华东路1号", "843000", "0997-2112345", "0997-2112345"), contact_style="lines",
          labels={"denied_law": "2.其他法律行政止公开"},
-         label_apart={"denied_law": "after", "denied_internal": "before"},
+         label_apart={"denied_law": "after", "denied_internal": "before", "rejected_confirm": "after"},
          covers="pdftotext -layout text, 2021 template; a damaged label (2.其他法律行政止公开) on the line above a bare "
                 "number row, placed by the template's order; a number row above its label (5.属于三类内部事务信息); "
+                "5.要求行政机关确认或重新出具已获取信息 wrapped over two lines above its bare number row; "
                 "all checks pass"),
     dict(name="30-town-2021-pdf-cmap-no-rules", ext="pdf", layout="pdfdoc", seed=130, scale=9, reviews_scale=0,
          code="330782100", names={"33": "浙江省", "3307": "金华市", "330782": "义乌市", "330782100": "佛堂镇"},

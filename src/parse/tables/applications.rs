@@ -31,6 +31,7 @@ pub struct Pending {
 
 /// Reads the table; also says whether （六） has three rows.
 pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<bool>) {
+    let keys = claims(entries);
     let mut found: FigureTable = FigureTable::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut prev: Option<&'static str> = None;
@@ -38,11 +39,9 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     let mut orphans: Vec<Orphan> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
-        if !e.row || values.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        let key = match row_key(entries, i, prev) {
-            Ok(k) => k,
+        let Some(claim) = keys.get(i).cloned().flatten() else { continue };
+        let key = match claim {
+            Ok((k, _)) => k,
             Err(Some(label)) if !label.contains("其中") => {
                 // A row without a label keeps its empty label cells among the values: drop them.
                 let lead =
@@ -110,9 +109,48 @@ pub fn take_row(key: &'static str, values: &[&str], found: &mut FigureTable, pen
     }
 }
 
-/// Finds the row key of entry `i`. `Err(Some(label))`: a row with figures that names no row of the
-/// template (its label, or `(no label)`); `Err(None)`: nothing to read (a group or header row).
-fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<&'static str, Option<String>> {
+/// What each row claims to be (`None`: no figures to read). A row that names a row only through a label
+/// fragment beside it (a wrapped label, which may belong to the row above or below) while another row
+/// names the same row is unsure: it becomes a row without a label, placed by the template's order.
+type Claim = Option<Result<(&'static str, bool), Option<String>>>;
+
+fn claims(entries: &[Entry]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(entries.len());
+    let mut prev: Option<&'static str> = None;
+    for (i, e) in entries.iter().enumerate() {
+        let (_, values) = e.split();
+        if !e.row || values.iter().all(|v| v.trim().is_empty()) {
+            out.push(None);
+            continue;
+        }
+        let claim = row_key(entries, i, prev);
+        if let Ok((k, _)) = claim {
+            prev = Some(k);
+        }
+        out.push(Some(claim));
+    }
+    let keyed: Vec<(usize, &'static str, bool)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Some(Ok((k, borrowed))) => Some((i, *k, *borrowed)),
+            _ => None,
+        })
+        .collect();
+    for &(i, k, borrowed) in &keyed {
+        let rivals: Vec<&(usize, &str, bool)> = keyed.iter().filter(|(j, kk, _)| *kk == k && *j != i).collect();
+        if borrowed && !rivals.is_empty() {
+            let label = entries[i].split().0.last().map_or("(no label)", |l| *l).to_string();
+            out[i] = Some(Err(Some(label)));
+        }
+    }
+    out
+}
+
+/// Finds the row key of entry `i`, and whether it came from a label fragment beside the row.
+/// `Err(Some(label))`: a row with figures that names no row of the template (its label, or
+/// `(no label)`); `Err(None)`: nothing to read (a group or header row).
+fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<(&'static str, bool), Option<String>> {
     let mut group = false;
     let mut decide = |c: &str| match match_application(c) {
         AppLabel::Row(k) => Some(k),
@@ -123,14 +161,15 @@ fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<&'
         }
         AppLabel::OtherMisc | AppLabel::Unknown => None,
     };
-    // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
-    if let Some(k) = entries[i].split().0.last().and_then(|l| decide(l)) {
-        return Ok(k);
-    }
-    if let Some(k) = label_candidates(entries, i).iter().find_map(|c| decide(c)) {
-        return Ok(k);
-    }
     let (labels, values) = entries[i].split();
+    // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
+    if let Some(k) = labels.last().and_then(|l| decide(l)) {
+        return Ok((k, false));
+    }
+    let own = labels.concat();
+    if let Some((k, c)) = label_candidates(entries, i).iter().find_map(|c| decide(c).map(|k| (k, c.clone()))) {
+        return Ok((k, !own.contains(c.as_str())));
+    }
     let has_number = values.iter().any(|v| matches!(parse_value(v), CellValue::Number { .. }));
     if has_number && !group {
         return Err(Some(labels.last().copied().unwrap_or("(no label)").to_string()));

@@ -55,7 +55,7 @@ pub fn place(
                     take_row(s, &values, found, pending, w);
                 }
                 None => w.push(format_args!(
-                    "line {}: row '{}' names no row and fits {} free places between its neighbours, left out",
+                    "line {}: row '{}' names no row and does not fit the {} free places between its neighbours, left out",
                     o.line,
                     o.label,
                     free.len()
@@ -94,7 +94,14 @@ fn fits(slot: &str, values: &[&str], found: &FigureTable, order: &[&str]) -> boo
 /// Whether a printed label could be the slot's (damaged by a typo or cut short): most of its
 /// characters occur in the template's label. A missing label resembles anything.
 fn resembles(label: &str, slot: &str) -> bool {
-    resembles_label(label, application_label(slot))
+    // The template's full wording where the short label leaves words out.
+    let full = match slot {
+        "partial" => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        _ => application_label(slot),
+    };
+    resembles_label(label, full)
 }
 
 /// Whether a printed label could be a template label damaged or cut short: at least two of its
@@ -166,7 +173,7 @@ mod tests {
         let t = t.unwrap_or_default();
         assert_eq!(cell(&t, "denied_law", "natural_person"), None);
         assert_eq!(cell(&t, "denied_security_stability", "natural_person"), None);
-        assert!(warnings.iter().any(|w| w.contains("fits 2 free places")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("the 2 free places")), "{warnings:?}");
     }
 
     #[test]
@@ -233,5 +240,28 @@ mod tests {
         let t = t.unwrap_or_default();
         assert_eq!(cell(&t, "granted", "natural_person"), Some(11), "{w:?}");
         assert_eq!(cell(&t, "granted", "commercial"), Some(0));
+    }
+
+    #[test]
+    fn a_wrapped_label_claimed_by_the_rows_above_and_below_it_places_both_by_order() {
+        let fragment = |line: usize, text: &str| Entry { line, cells: vec![text.to_string()], item: line, row: false };
+        let one = ["1", "0", "0", "0", "0", "0", "1"];
+        let two = ["2", "0", "0", "0", "0", "0", "2"];
+        let entries = vec![
+            entry(1, &row("4.无正当理由大量反复申请", &ZERO)),
+            fragment(2, "5.要求行政机关确认或重新出具"),
+            fragment(3, "已获取信息"),
+            entry(4, &row("", &one)),
+            fragment(5, "1.申请人无正当理由逾期不补正、"),
+            entry(6, &row("行政机关不再处理其政府信息公", &two)),
+            fragment(7, "开申请"),
+            entry(8, &row("2.申请人逾期未按收费通知要求缴纳费用", &ZERO)),
+        ];
+        let mut out = Vec::new();
+        let mut w = Warn { table: Kind::Applications, out: &mut out };
+        let (t, _) = read(&entries, &mut w);
+        let t = t.unwrap_or_default();
+        assert_eq!(cell(&t, "rejected_confirm", "natural_person"), Some(1), "{out:?}");
+        assert_eq!(cell(&t, "other_no_correction", "natural_person"), Some(2), "{out:?}");
     }
 }
