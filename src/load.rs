@@ -106,13 +106,18 @@ impl LoadError {
 }
 
 /// Extensions the directory indexer reads (compared case-insensitively).
-const EXTENSIONS: [&str; 8] = ["txt", "text", "htm", "html", "shtml", "xhtml", "docx", "pdf"];
+const EXTENSIONS: [&str; 10] = ["txt", "text", "md", "markdown", "htm", "html", "shtml", "xhtml", "docx", "pdf"];
 
-/// Whether the file's extension is one the indexer reads: txt, text, htm, html, shtml, xhtml, docx,
-/// pdf (any case).
+/// Whether the file's extension is one the indexer reads: txt, text, md, markdown (read as text), htm,
+/// html, shtml, xhtml, docx, pdf (any case). A folder's own Markdown documentation (README.md,
+/// CHANGELOG.md, CONTRIBUTING.md, LICENSE.md) is not a report.
 #[must_use]
 pub fn is_supported_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    const DOCS: [&str; 4] = ["readme", "changelog", "contributing", "license"];
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let markdown = ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown");
+    EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(ext)) && !(markdown && DOCS.contains(&stem.as_str()))
 }
 
 /// Reads a report file and returns its text in the flattened layout.
@@ -342,11 +347,11 @@ mod tests {
 
     #[test]
     fn supported_extensions() {
-        for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml"] {
+        for ok in ["a/B.HTML", "x.docx", "x.txt", "x.Text", "x.htm", "x.shtml", "x.xhtml", "x.md", "x.MD"] {
             assert!(is_supported_extension(Path::new(ok)), "{ok}");
         }
         assert!(is_supported_extension(Path::new("x.PDF")));
-        for no in ["README", "x.doc", "txt"] {
+        for no in ["README", "x.doc", "txt", "reports/README.md", "CHANGELOG.markdown"] {
             assert!(!is_supported_extension(Path::new(no)), "{no}");
         }
     }

@@ -5,8 +5,10 @@
 //! year, date and contact; the gazetteer identifies the agency; [`checks`] verifies the figures.
 
 pub mod checks;
+pub mod crawl;
 pub mod labels;
 pub mod layout;
+pub mod markdown;
 pub mod meta;
 pub mod normalize;
 pub mod sections;
@@ -47,6 +49,7 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
+    let (text, run_together) = reshape(text);
     let is_heading = |l: &str| sections::candidate(l).is_some_and(|h| h.kind != SectionKind::Unknown);
     let items = layout::items(&text, &is_heading);
     let outline = sections::outline(&items);
@@ -61,7 +64,7 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     r.title = meta::title(&outline.preamble);
     let flat = meta::unwrap_lines(&prose);
     r.year = meta::year(r.title.as_deref(), &flat);
-    let tables = tables::read(&items, &outline, r.year);
+    let tables = tables::read(&items, &outline, r.year, run_together);
     let mut outline = outline;
     sections::refill_text(&mut outline, &items, &tables.fragments);
     let has_tables =
@@ -83,6 +86,18 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     r.preamble = meta::unwrap_lines(&preamble_body(&outline.preamble, r.title.as_deref()));
     r.sections = outline.sections;
     Ok(r)
+}
+
+/// Text in another layout made tabbed: a report crawled onto one line (its figures run together,
+/// said by the flag) or Markdown with pipe tables.
+fn reshape(text: String) -> (String, bool) {
+    if crawl::is_one_line(&text) {
+        (crawl::to_tabbed(&text), true)
+    } else if markdown::is_markdown(&text) {
+        (markdown::to_tabbed(&text), false)
+    } else {
+        (text, false)
+    }
 }
 
 /// The preamble without the title lines (and whatever stood above the title).

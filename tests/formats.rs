@@ -1,5 +1,5 @@
 //! The five real seed reports re-encoded (GB18030, UTF-16 LE/BE with and without BOM) and rebuilt as
-//! HTML and DOCX must give the same expected record: the loader and the parser agree on every format.
+//! HTML, DOCX and Markdown must give the same expected record: the loader and the parser agree on every format.
 
 mod common;
 
@@ -31,6 +31,35 @@ fn blocks(text: &str) -> Vec<Block> {
         out.push(Block::Row(r));
     }
     out
+}
+
+/// The seed as a PDF-to-Markdown converter writes it: paragraphs apart, `#` on the first line, each table
+/// a pipe table (a separator row after its first row; `<br>` inside a cell).
+fn to_markdown(text: &str) -> Vec<u8> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_table = false;
+    for (i, b) in blocks(text).into_iter().enumerate() {
+        match b {
+            Block::Line(l) if l.trim().is_empty() => {}
+            Block::Line(l) => {
+                in_table = false;
+                out.push(if i == 0 { format!("# {l}") } else { l });
+                out.push(String::new());
+            }
+            Block::Row(cells) => {
+                let cells: Vec<String> = cells.iter().map(|c| c.join("<br>")).collect();
+                if !in_table {
+                    out.push(String::new());
+                }
+                out.push(format!("| {} |", cells.join(" | ")));
+                if !in_table {
+                    out.push(format!("|{}", "---|".repeat(cells.len())));
+                }
+                in_table = true;
+            }
+        }
+    }
+    out.join("\n").into_bytes()
 }
 
 fn esc(s: &str) -> String {
@@ -148,6 +177,7 @@ fn seeds_parse_the_same_in_every_encoding_and_format() {
                 text.lines().map(|l| l.trim_start_matches('\t')).collect::<Vec<_>>().join("\n").into_bytes(),
             ),
             ("utf-8", "docx", to_docx(&text)),
+            ("utf-8", "md", to_markdown(&text)),
         ];
         for (enc, ext, bytes) in variants {
             let name = format!("{stem}.{ext}");
@@ -161,6 +191,6 @@ fn seeds_parse_the_same_in_every_encoding_and_format() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 40);
+    assert_eq!(checked, 45);
     assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
 }

@@ -85,6 +85,26 @@ proptest! {
     }
 
     #[test]
+    fn spliced_markdown_and_one_line_reports_never_panic(
+        which in 0usize..3,
+        at in 0usize..12_000,
+        junk in "[0-9一二三四、.．|（）万元\\-\n ]{0,16}",
+    ) {
+        const FILES: [&str; 3] = [
+            "26-town-2021-crawler-oneline.txt",
+            "27-township-2020-crawler-ambiguous.txt",
+            "23-town-2020-markdown-subtables.md",
+        ];
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-reports").join(FILES[which]);
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let spliced = format!("{}{junk}{}", &text[..at], &text[at..]);
+        let _ = parse_text(&spliced, "x.txt", "text", "utf-8");
+        let _ = parse_text(&text[..at], "x.txt", "text", "utf-8");
+    }
+
+    #[test]
     fn truncated_report_never_panics(cut in 0usize..2000) {
         let text = fixture();
         let mut end = cut.min(text.len());

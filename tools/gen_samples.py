@@ -350,6 +350,7 @@ class Cells:
         self.spec = spec
         self.figs = figs
         self.over = spec.get("cells", {})  # (table, row, col) -> (shown text, expected value)
+        self.forced_null = set()  # cells a reader must leave null by rule (see crawl_nulls)
 
     def shown(self, table, row, col):
         if (table, row, col) in self.over:
@@ -365,6 +366,8 @@ class Cells:
         if (table, row, col) in self.over:
             return self.over[(table, row, col)][1]
         if table == "applications" and row in self.spec.get("ambiguous_runs", ()):
+            return None
+        if (table, row, col) in self.forced_null:
             return None
         return self.figs[table][row][col]
 
@@ -692,6 +695,7 @@ def tab_table(spec, kind, cells, L, cell):
                 L.append(text)
                 if repeat:
                     header()
+            mark = len(L)
             if row["top"] and row["key"] != "granted":
                 cell(row["top"])
             elif row["key"] == "granted":
@@ -704,12 +708,21 @@ def tab_table(spec, kind, cells, L, cell):
                 else:
                     cell("")
                 cell(row["label"])
+            apart = spec.get("label_apart", {}).get(row["key"])
+            if apart:
+                # the label cells stand in a row group of their own, above or below the figures
+                label_lines = L[mark:]
+                del L[mark:]
+                if apart == "after":
+                    L.extend(label_lines + [""])
             if "run" in row:
                 L.append("\t" + row["run"])
             else:
                 for v in row["cells"]:
                     L.append("\t" + v)
             L.append("")
+            if apart == "before":
+                L.extend(label_lines + [""])
         L.append("")
     elif kind == "reviews":
         rl = spec.get("review_label", "行政复议")
@@ -865,7 +878,13 @@ def pdf_table(spec, kind, cells):
         for r in rows:
             vals = [r["run"]] if "run" in r else r["cells"]
             cols = VC[:1] if "run" in r else VC
-            if r["top"] and r["key"] != "granted":
+            apart = spec.get("label_apart", {}).get(r["key"])
+            if apart:
+                col, width = (13, 14) if r.get("in_group") else (6, 20)
+                label_lines = [place("", col, ch) for ch in wrap(r["label"], width)]
+                number_line = [label_line("", col, vals, cols)]
+                lines = label_lines + number_line if apart == "after" else number_line + label_lines
+            elif r["top"] and r["key"] != "granted":
                 lines = [label_line(r["top"], 0, vals, cols)]
             else:
                 col, width = (13, 14) if r.get("in_group") else (6, 20)
@@ -1008,6 +1027,226 @@ def html_table(spec, kind, cells):
         T.append("<tr>" + "".join(td(v) for v in review_values(cells)) + "</tr>")
     T.extend(["</tbody>", "</table>"])
     return T
+
+
+# ======================================================================== layout: Markdown (a PDF-to-Markdown converter)
+#
+# Pipe tables with a separator row after the first row; a table cut by a page break goes on as a new
+# table whose header row the converter makes up (数据1 …) or takes from the first row after the break
+# (spec["md_cuts"]: row key or "active:N" → "placeholder" | "promoted"); rows whose label cells were lost
+# (spec["md_lost_labels"]); `#` headings, bold sub-headings, paragraphs broken into short lines.
+
+
+def md_row(cells):
+    return "| " + " | ".join(c.replace("\n", "<br>") for c in cells) + " |"
+
+
+def md_sep(n):
+    return "|" + "---|" * n
+
+
+def md_layout(spec, doc, cells):
+    L = []
+    for kind, payload in doc:
+        if kind == "title":
+            L.extend("# " + t.strip() for t in payload)
+            L.append("")
+        elif kind == "para":
+            L.extend(wrap(payload, spec.get("md_width", 36)))
+            L.append("")
+        elif kind == "subheading":
+            L.extend(["**" + payload + "**", ""])
+        elif kind == "contact":
+            for x in payload:
+                L.extend([x, ""])
+        elif kind == "heading":
+            L.extend(["## " + payload, ""])
+        elif kind == "signature":
+            L.extend([payload[0], "", payload[1], ""])
+        elif kind == "table":
+            L.extend(md_table(spec, payload, cells))
+            L.append("")
+    return "\n".join(L)
+
+
+def md_table(spec, kind, cells):
+    """The table's rows as (cut key or None, cells); then printed as pipe tables, cut where asked."""
+    rows = []
+    lost = spec.get("md_lost_labels", ())
+    if kind == "active":
+        groups = ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021
+        for i, ((item, header, body), group) in enumerate(zip(active_model(spec, cells), groups)):
+            rows.append((f"active:{i}", [item, "", "", ""]))
+            rows.append((None, header + [""] * (4 - len(header))))
+            for (label, vals), (key, _) in zip(body, group[2]):
+                label = "" if f"active:{key}" in lost else label
+                rows.append((None, [label] + vals + [""] * (3 - len(vals))))
+        width = 4
+    elif kind == "applications":
+        legal = spec.get("legal_word", "法人或其他组织")
+        ow = spec.get("other_word", "其他")
+        rows.append((None, [RELATION_NOTE, "", "", "申请人情况"] + [""] * 6))
+        rows.append((None, ["", "", "", "自然人", legal, "", "", "", "", "总计"]))
+        rows.append((None, ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", ow, ""]))
+        for r in app_model(spec, cells):
+            vals = r["cells"] if "cells" in r else [r["run"]] + [""] * 6
+            if r["key"] in lost:
+                head = ["", "", ""]
+            elif r["top"] and r["key"] != "granted":
+                head = [r["top"], "", ""]
+            elif r["key"] == "granted":
+                head = [r["top"], r["label"], ""]
+            elif r.get("in_group"):
+                head = ["", r["group"] or "", r["label"]]
+            else:
+                head = ["", r["label"], ""]
+            rows.append((r["key"], head + vals))
+        width = 10
+    else:
+        rl = spec.get("review_label", "行政复议")
+        rows.append((None, [rl, "", "", "", "", "行政诉讼"] + [""] * 9))
+        rows.append((None, REVIEW_HEAD + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]))
+        rows.append((None, [""] * 5 + REVIEW_HEAD * 2))
+        rows.append((None, review_values(cells)))
+        width = 15
+    cuts = spec.get("md_cuts", {})
+    out = []
+    for i, (key, row) in enumerate(rows):
+        style = cuts.get(key)
+        if i == 0:
+            out.extend([md_row(row), md_sep(width)])
+        elif style == "placeholder":
+            out.extend(["", md_row([f"数据{k + 1}" for k in range(width)]), md_sep(width), md_row(row)])
+        elif style == "promoted":
+            out.extend(["", md_row(row), md_sep(width)])
+        else:
+            out.append(md_row(row))
+    return out
+
+
+# ======================================================================== layout: crawler text on one line
+#
+# A crawler's header block (标题/发布时间/来源/原文链接, ===== 正文 =====), a breadcrumb, the page's text
+# nodes all on one line (every table cell, in the order of the page, without separators: a row's figures
+# run together), then the page's share and print links.
+
+
+def crawl_cells(spec, kind, cells):
+    if kind == "active":
+        out = []
+        for item, header, body in active_model(spec, cells):
+            out += [item] + header
+            for label, vals in body:
+                out += [label] + vals
+        return out
+    if kind == "applications":
+        legal = spec.get("legal_word", "法人或其他组织")
+        out = [RELATION_NOTE, "申请人情况", "自然人", legal, "总计", "商业企业", "科研机构", "社会公益组织",
+               "法律服务机构", spec.get("other_word", "其他")]
+        for r in app_model(spec, cells):
+            if r["top"] and r["key"] != "granted":
+                out.append(r["top"])
+            elif r["key"] == "granted":
+                out += [r["top"], r["label"]]
+            else:
+                if r.get("group"):
+                    out.append(r["group"])
+                out.append(r["label"])
+            out += r["cells"]
+        return out
+    return [spec.get("review_label", "行政复议"), "行政诉讼"] + REVIEW_HEAD + ["未经复议直接起诉", "复议后起诉"] + \
+        REVIEW_HEAD * 2 + review_values(cells)
+
+
+def crawler_layout(spec, doc, cells):
+    parts = []
+    title = "".join(t.strip() for t in spec["title_lines"])
+    for kind, payload in doc:
+        if kind == "title":
+            parts.append(title)
+        elif kind in ("para", "subheading", "heading"):
+            parts.append(payload)
+        elif kind in ("contact", "signature"):
+            parts.extend(payload)
+        elif kind == "table":
+            parts.extend(crawl_cells(spec, payload, cells))
+    c = spec["crawl"]
+    head = [f"标题: {title}", f"发布时间: {c['posted']}", f"来源: {spec['agency_full']}", f"原文链接: {c['url']}",
+            "===== 正文 ====="]
+    if c.get("crumb"):
+        head.append(c["crumb"])
+    tail = ["分享到： 微信 微博 QQ空间", "【打印本页】 【关闭窗口】"]
+    return "\n".join(head + ["".join(parts).replace("\n", "")] + tail) + "\n"
+
+
+def well_formed(piece, amount):
+    return re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?" if amount else r"0|[1-9][0-9]*", piece) is not None
+
+
+def cuts_of(run, cols):
+    """Every cut of a run of figures into one well-formed figure per column."""
+    if len(cols) == 1:
+        return [[run]] if well_formed(run, cols[0] == "amount") else []
+    out = []
+    for i in range(1, len(run)):
+        if well_formed(run[:i], cols[0] == "amount"):
+            out += [[run[:i]] + rest for rest in cuts_of(run[i:], cols[1:])]
+    return out
+
+
+def crawl_nulls(spec, figs, cells):
+    """The cells a reader must leave null when every separator is lost: an active row whose run can be cut
+    more than one way (or not at all); application rows whose runs the row totals and the column
+    equations, taken together, do not settle; the review groups unless one split keeps every group total."""
+    nulls = set()
+    for _, _, body_rows, cols in (ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021):
+        for key, _ in body_rows:
+            run = "".join(cells.shown("active", key, c) for c in cols)
+            if len(run) > 15 or len(cuts_of(run, cols)) != 1:
+                nulls |= {("active", key, c) for c in cols}
+    app = figs["applications"]
+    keys = app_row_keys(spec["app_rows"])
+    # a run cut more than 20000 ways (counting cuts that ignore the total) is not tried (split.rs)
+    runs = {k: "".join(cells.shown("applications", k, c) for c in APP_COLS) for k in keys}
+    # nor a run of more than 15 characters, which is no figure at all (value.rs)
+    options = {k: row_splits(r) if len(r) <= 15 and sum(1 for _ in splits(r, 7)) < 20000 else []
+               for k, r in runs.items()}
+    fixed = {k: o[0] for k, o in options.items() if len(o) == 1}
+    pending = [k for k, o in options.items() if len(o) > 1]
+    outs = keys[2:-2]
+    agreed = {}
+    combos = 1
+    for k in pending:
+        combos *= len(options[k])
+    if pending and combos <= 200000:
+        import itertools
+        for pick in itertools.product(*(options[k] for k in pending)):
+            rows = dict(fixed, **dict(zip(pending, pick)))
+            ok = True
+            bal = ["new", "carried_over", "total", "carried_forward"]
+            # only the equations a pending row takes part in
+            in_sum = any(k in outs or k == "total" for k in pending)
+            in_bal = any(k in bal for k in pending)
+            for i in range(7):
+                if in_sum and all(k in rows for k in outs + ["total"]) and \
+                        sum(rows[k][i] for k in outs) != rows["total"][i]:
+                    ok = False
+                if in_bal and all(k in rows for k in bal) and \
+                        rows["new"][i] + rows["carried_over"][i] != rows["total"][i] + rows["carried_forward"][i]:
+                    ok = False
+            if ok:
+                for k, v in zip(pending, pick):
+                    agreed[k] = v if agreed.get(k, v) == v else "many"
+    for k in keys:
+        if k not in fixed and (k not in agreed or agreed[k] == "many"):
+            nulls |= {("applications", k, c) for c in APP_COLS}
+    rev = "".join(review_values(cells))
+    n = 15
+    good = [p for p in splits(rev, n) if all(sum(p[g * 5:g * 5 + 4]) == p[g * 5 + 4] for g in range(3))] \
+        if len(rev) <= 15 else []
+    if len(good) != 1:
+        nulls |= {("reviews", g, c) for g in REVIEW_GROUPS for c in REVIEW_COLS}
+    return nulls
 
 
 # ======================================================================== layout: PDF file (reportlab)
@@ -1765,6 +2004,94 @@ SPECS = [
                 "over 2–3 lines; vertical row header; the active table runs from page 1 to 2, the applications table "
                 "from page 2 to 3 with its header rows repeated (the merged （五）不予处理 cell spans the break); "
                 "（一）/（二） sub-headings under 五、; all checks pass"),
+    dict(name="23-town-2020-markdown-subtables", ext="md", layout="markdown", seed=123, scale=21, reviews_scale=1,
+         code="445381116", names={"44": "广东省", "4453": "云浮市", "445381": "罗定市", "445381116": "泗纶镇"},
+         agency="泗纶镇", agency_full="罗定市泗纶镇人民政府", agency_type="town", level="township", superior_kind="市",
+         title_lines=["罗定市泗纶镇人民政府2020年政府信息公开工作年度报告"], year=2020, template="2019", app_rows="2019",
+         published="2021-01-19", sign=("罗定市泗纶镇人民政府", "2021年1月19日"), headings=STD,
+         contact=contact("罗定市泗纶镇泗纶圩新街1号", "527231", "0766-3712345", "0766-3712345"), contact_style="inline",
+         office_full="泗纶镇党政综合办公室", topic="竹木加工审批、宅基地审批",
+         md_cuts={"active:3": "placeholder", "denied_process": "placeholder"},
+         md_lost_labels=["denied_law", "rejected_duplicate", "active:penalties"],
+         covers="Markdown (.md) as a PDF-to-Markdown converter writes it: # headings, **bold** sub-headings, "
+                "paragraphs broken into short lines; the active and applications tables cut into sub-tables with "
+                "made-up header rows 数据1…数据N; rows that lost their label cells (2.其他法律行政法规禁止公开, "
+                "2.重复申请, and 行政处罚 in the active table), placed by the template's order; 2019 template; "
+                "all checks pass"),
+    dict(name="24-county-2021-markdown-wrong-header", ext="md", layout="markdown", seed=124, scale=77, reviews_scale=3,
+         code="610581", names={"61": "陕西省", "6105": "渭南市", "610581": "韩城市"},
+         agency="韩城市", agency_full="韩城市人民政府", agency_type="county", level="county", superior_kind="市",
+         title_lines=["韩城市人民政府", "2021年政府信息公开工作年度报告"], year=2021, template="2021", app_rows="2021",
+         published="2022-01-26", sign=("韩城市人民政府", "2022年1月26日"), headings=STD,
+         contact=contact("韩城市金城大街66号", "715400", "0913-5212345", "0913-5212345", "hczwgk@example.cn"),
+         contact_style="lines", office_full="韩城市人民政府办公室",
+         cells={("active", "fees", "amount"): ("369.9365", 369.9365)},
+         md_cuts={"rejected_petition": "promoted", "active:2": "placeholder"},
+         md_lost_labels=["other_no_fee", "active:licensing"],
+         covers="Markdown (.md), 2021 template, title in two # lines; the applications table cut at a page break "
+                "and the row after the break (（五）不予处理 1.信访举报投诉类申请) made the new table's header row; a "
+                "（六）2. row and the 行政许可 row without their labels; 收费金额 369.9365 万元 kept to the fourth decimal; all checks pass"),
+    dict(name="25-subdistrict-2021-markdown-in-txt", ext="txt", layout="markdown", seed=125, scale=14, reviews_scale=0,
+         code="210505004", names={"21": "辽宁省", "2105": "本溪市", "210505": "南芬区", "210505004": "思山岭街道"},
+         agency="思山岭街道", agency_full="本溪市南芬区思山岭街道办事处", agency_type="subdistrict", level="township",
+         superior_kind="区", title_lines=["本溪市南芬区思山岭街道办事处2021年政府信息公开工作年度报告"], year=2021,
+         template="2021", app_rows="2021", published="2022-01-18", sign=("本溪市南芬区思山岭街道办事处", "2022年1月18日"),
+         headings=STD, contact=contact("本溪市南芬区思山岭街道思山岭村", "117018", "024-45812345", "024-45812345"),
+         contact_style="inline", md_width=28,
+         md_cuts={"unable_not_held": "placeholder"}, md_lost_labels=["carried_over", "denied_process"],
+         covers="Markdown pipe tables inside a .txt (told by content); 街道; 2021 template; 二、上年结转 and 6.属于四类"
+                "过程性信息 without labels; a sub-table with 数据1… headers; all checks pass"),
+    dict(name="26-town-2021-crawler-oneline", ext="txt", layout="crawler", seed=126, scale=24, reviews_scale=1,
+         code="430121106", names={"43": "湖南省", "4301": "长沙市", "430121": "长沙县", "430121106": "春华镇"},
+         agency="春华镇", agency_full="长沙县春华镇人民政府", agency_type="town", level="township", superior_kind="县",
+         title_lines=["长沙县春华镇人民政府2021年政府信息公开工作年度报告"], year=2021, template="2021", app_rows="2021",
+         published="2022-01-20", sign=("长沙县春华镇人民政府", "2022年1月20日"), headings=STD,
+         contact=contact("长沙县春华镇春华山村", "410142", "0731-86912345", "0731-86912345"), contact_style="inline",
+         office_full="春华镇党政综合办公室",
+         crawl=dict(posted="2022-01-24 10:12:03", url="http://www.csx.gov.cn/zwgk/xxgknb/202201/t20220124_1.html",
+                    crumb="当前位置：首页 > 政务公开 > 政府信息公开年报"),
+         covers="a crawler's file: header block (标题/发布时间/来源/原文链接, ===== 正文 =====), breadcrumb, the whole "
+                "report on ONE line (headings, paragraphs, table headers and cells run together; each row's figures "
+                "one run), share/print links; runs split only where exactly one split keeps the row total and the "
+                "column equations (an active row cut two ways is null); 2021 template"),
+    dict(name="27-township-2020-crawler-ambiguous", ext="txt", layout="crawler", seed=127, scale=27, reviews_scale=0,
+         code="220122204", names={"22": "吉林省", "2201": "长春市", "220122": "农安县", "220122204": "杨树林乡"},
+         agency="杨树林乡", agency_full="农安县杨树林乡人民政府", agency_type="township", level="township",
+         superior_kind="县", title_lines=["农安县杨树林乡人民政府2020年政府信息公开工作年度报告"], year=2020,
+         template="2019", app_rows="2019", published="2021-01-25", sign=("农安县杨树林乡人民政府", "2021年1月25日"),
+         headings=STD, contact=contact("农安县杨树林乡政府路8号", "130221", "0431-87212345", "0431-87212345"),
+         contact_style="inline",
+         pin_rows={"granted": [11, 0, 0, 0, 0, 0], "unable_not_held": [1, 10, 0, 0, 0, 0]},
+         col_weights=[70, 25, 0, 0, 3, 2], crawl_null_rows=["granted", "unable_not_held"],
+         crawl=dict(posted="2021-01-27 15:40:00", url="http://www.nongan.gov.cn/xxgk/ndbg/2021/0127.html"),
+         covers="crawler one-line text, 2019 template: 予以公开 and 本机关不掌握 both run as '110000011' (11+0… or "
+                "1+10…) and the column equations allow both pairings: those rows null (with a warning), the checks "
+                "touching them left out; active rows cut more than one way null"),
+    dict(name="28-town-2020-tabbed-damaged-labels", ext="txt", layout="tabbed", seed=128, scale=33, reviews_scale=2,
+         code="610826107", names={"61": "陕西省", "6108": "榆林市", "610826": "绥德县", "610826107": "薛家河镇"},
+         agency="薛家河镇", agency_full="绥德县薛家河镇人民政府", agency_type="town", level="township", superior_kind="县",
+         title_lines=["绥德县薛家河镇人民政府2020年政府信息公开工作年度报告"], year=2020, template="2019", app_rows="2019",
+         published="2021-01-21", sign=("绥德县薛家河镇人民政府", "2021年1月21日"), headings=STD,
+         contact=contact("绥德县薛家河镇薛家河村", "718008", "0912-5612345", "0912-5612345"), contact_style="inline",
+         labels={"denied_law": "2.其他法律行政止公开", "rejected_publication": "3.要求提供公开出版",
+                 "denied_process": "6.属于四类过\n程性信息"},
+         label_apart={"unable_needs_creation": "after", "rejected_petition": "before"},
+         covers="tabbed; damaged labels (2.其他法律行政止公开, 3.要求提供公开出版) placed by the rows around them; a "
+                "label wrapped in its cell; labels in a row group apart from their figures, above (2.没有现成信息…) "
+                "and below (1.信访举报投诉类申请: a bare number row first); 2019 template; all checks pass"),
+    dict(name="29-county-2022-pdflayout-labels-apart", ext="txt", layout="pdf", seed=129, scale=64, reviews_scale=2,
+         code="652901", names={"65": "新疆维吾尔自治区", "6529": "阿克苏地区", "652901": "阿克苏市"},
+         agency="阿克苏市", agency_full="阿克苏市人民政府", agency_type="county", level="county", superior_kind="市",
+         title_lines=["        阿克苏市人民政府2022年政府信息公开工作年度报告"],
+         title="阿克苏市人民政府 2022 年政府信息公开工作年度报告", year=2022, template="2021", app_rows="2021",
+         published="2023-01-16", sign=("阿克苏市人民政府", "2023年1月16日"), headings=STD, page_lines=44,
+         contact=contact("阿克苏市新华东路1号", "843000", "0997-2112345", "0997-2112345"), contact_style="lines",
+         labels={"denied_law": "2.其他法律行政止公开"},
+         label_apart={"denied_law": "after", "denied_internal": "before", "rejected_confirm": "after"},
+         covers="pdftotext -layout text, 2021 template; a damaged label (2.其他法律行政止公开) on the line above a bare "
+                "number row, placed by the template's order; a number row above its label (5.属于三类内部事务信息); "
+                "5.要求行政机关确认或重新出具已获取信息 wrapped over two lines above its bare number row; "
+                "all checks pass"),
     dict(name="30-town-2021-pdf-cmap-no-rules", ext="pdf", layout="pdfdoc", seed=130, scale=9, reviews_scale=0,
          code="330782100", names={"33": "浙江省", "3307": "金华市", "330782": "义乌市", "330782100": "佛堂镇"},
          agency="佛堂镇", agency_full="义乌市佛堂镇人民政府", agency_type="town", level="township",
@@ -1809,7 +2136,7 @@ SPECS = [
 def expected_record(spec, figs, cells):
     exp_figs = cells.expected_figures()
     c = spec.get("contact") or {}
-    return {
+    record = {
         "source": spec["name"] + "." + spec["ext"],
         "title": spec.get("title", "".join(t.strip() for t in spec["title_lines"])),
         "agency": spec["agency"],
@@ -1824,6 +2151,25 @@ def expected_record(spec, figs, cells):
         "figures": exp_figs,
         "checks": checks_for(exp_figs if figs else None, spec["year"], spec["published"], spec["template"]),
     }
+    if cells.forced_null:
+        # the cells left null by rule: some warning names each such row and says it was left null
+        record["warnings_contain"] = null_warnings(spec, cells.forced_null)
+    return record
+
+
+def null_warnings(spec, nulls):
+    labels = {key: label for _, _, rows, _ in (ACTIVE_2019 if spec["template"] == "2019" else ACTIVE_2021)
+              for key, label in rows}
+    labels.update({r[0]: r[2] for r in outcome_rows(spec["app_rows"])})
+    labels.update({k: v for k, v in TOP_LABELS.items()})
+    out = []
+    for table in ("active", "applications", "reviews"):
+        rows = sorted({r for t, r, _ in nulls if t == table}, key=lambda r: list(labels).index(r) if r in labels else 99)
+        if table == "reviews" and rows:
+            out.append(["cells left null"])
+            continue
+        out += [[f"{labels[r]}: ", "left null"] for r in rows]
+    return out
 
 
 def verify(spec, figs, cells, record):
@@ -1846,6 +2192,8 @@ def verify(spec, figs, cells, record):
         s = "".join(str(app[key][c]) for c in APP_COLS)
         found = row_splits(s)
         assert found == [tuple(app[key][c] for c in APP_COLS)], (spec["name"], key, s, found)
+    nulls = {r for t, r, _ in cells.forced_null if t == "applications"}
+    assert nulls == set(spec.get("crawl_null_rows", [])), (spec["name"], nulls)
     amb = spec.get("ambiguous_runs", [])
     if amb:
         rows = app_row_keys(spec["app_rows"])[2:-2]
@@ -1867,8 +2215,11 @@ def render(spec):
             figs[t][r][c] = value
     cells = Cells(spec, figs)
     doc = build_doc(spec, figs, cells)
-    layouts = {"tabbed": tabbed, "pdf": pdf_layout, "html": html_layout, "pdfdoc": pdf_document}
+    layouts = {"tabbed": tabbed, "pdf": pdf_layout, "html": html_layout, "pdfdoc": pdf_document,
+               "markdown": md_layout, "crawler": crawler_layout}
     text = layouts[spec["layout"]](spec, doc, cells)
+    if spec["layout"] == "crawler":
+        cells.forced_null = crawl_nulls(spec, figs, cells)
     record = expected_record(spec, figs, cells)
     verify(spec, figs, cells, record)
     return text, record
@@ -1893,7 +2244,8 @@ def readme_section():
         "construction, then chosen cells are broken on purpose). Agencies' text and figures are invented; the place",
         "names and division codes are real NBS 2023 divisions (`data/gazetteer/`), so region resolution can be",
         "checked. `expected/NN-….json` is in the form of the shared seeds' expected records. A check that touches",
-        "a cell no reader can determine (15) is left out of the expected checks. The PDFs are drawn with reportlab",
+        "a cell no reader can determine (15, 26, 27) is left out of the expected checks, and `warnings_contain`",
+        "names the words of the warning each such row must get. The PDFs are drawn with reportlab",
         "by two producers: embedded (a WenQuanYi Zen Hei subset as a Type0 font, Identity-H, ToUnicode; borders",
         "stroked per cell edge) and cmap (STSong-Light, UniGB-UCS2-H, not embedded; borders as thin filled",
         "rectangles); regenerating them needs `pip install reportlab` and `apt-get install fonts-wqy-zenhei`.",

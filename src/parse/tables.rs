@@ -6,6 +6,7 @@
 
 mod active;
 mod applications;
+mod order;
 mod reviews;
 
 pub use active::{column_label as active_column_label, rows as active_rows};
@@ -81,9 +82,10 @@ pub struct TablesOut {
     pub fragments: std::collections::HashSet<usize>,
 }
 
-/// Reads every table of the document.
+/// Reads every table of the document. `run_together`: the text lost every separator between cells
+/// (a crawled one-line report), so a run of figures may be split where only one split fits.
 #[must_use]
-pub fn read(items: &[Item], outline: &Outline, year: Option<i32>) -> TablesOut {
+pub fn read(items: &[Item], outline: &Outline, year: Option<i32>, run_together: bool) -> TablesOut {
     let [act, app, rev] = segment(items, outline);
     let mut out = TablesOut::default();
     for stream in [&act, &app, &rev] {
@@ -92,7 +94,7 @@ pub fn read(items: &[Item], outline: &Outline, year: Option<i32>) -> TablesOut {
         }
     }
     let mut w = Warn { table: Kind::Active, out: &mut out.warnings };
-    let (table, template) = active::read(&act, year, &mut w);
+    let (table, template) = active::read(&act, year, run_together, &mut w);
     out.figures.active = table;
     out.active_template = template;
     w.table = Kind::Applications;
@@ -246,12 +248,36 @@ pub fn figure(raw: &str, amount: bool, w: &mut Warn, place: &dyn Fn() -> String)
     }
 }
 
-/// Drops trailing blank cells beyond `n` (a merged cell's empty tail).
+/// Drops trailing blank cells beyond `n` (a merged cell's empty tail), then leading ones while still
+/// beyond `n` (an empty label column before the figures, as Markdown tables keep it).
 #[must_use]
 pub fn trim_blank_tail<'a>(values: &[&'a str], n: usize) -> Vec<&'a str> {
     let mut v = values.to_vec();
     while v.len() > n && v.last().is_some_and(|c| c.trim().is_empty()) {
         v.pop();
     }
-    v
+    let lead = v.iter().take_while(|c| c.trim().is_empty()).count().min(v.len().saturating_sub(n));
+    v.split_off(lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_the_precision_written() {
+        let mut out = Vec::new();
+        let mut w = Warn { table: Kind::Active, out: &mut out };
+        let place = || String::new();
+        assert_eq!(figure("369.9365", true, &mut w, &place), Some(Figure::Dec(369.9365)));
+        assert_eq!(figure("0.0001万元", true, &mut w, &place), Some(Figure::Dec(0.0001)));
+        let json = serde_json::to_string(&Figure::Dec(369.9365)).unwrap_or_default();
+        assert_eq!(json, "369.9365");
+    }
+
+    #[test]
+    fn blank_cells_around_the_figures_are_dropped_beyond_the_columns() {
+        assert_eq!(trim_blank_tail(&["", "1", "2", ""], 2), vec!["1", "2"]);
+        assert_eq!(trim_blank_tail(&["", "1", "2"], 3), vec!["", "1", "2"]);
+    }
 }

@@ -64,6 +64,17 @@ pub fn compare(got: &Value, want: &Value) -> Vec<String> {
                     }
                 }
             }
+            "warnings_contain" => {
+                // Each entry: words that one warning must hold together (a cell left null by rule).
+                let warnings: Vec<&str> =
+                    got["warnings"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                for words in w.as_array().into_iter().flatten() {
+                    let words: Vec<&str> = words.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                    if !warnings.iter().any(|x| words.iter().all(|word| x.contains(word))) {
+                        diffs.push(format!("warnings: none holds {words:?}"));
+                    }
+                }
+            }
             _ => deep(key, &got[key.as_str()], w, &mut diffs),
         }
     }

@@ -56,11 +56,18 @@ pub fn column_label(key: &str) -> &'static str {
 }
 
 /// Reads the table; `None` when no row of it is found.
-pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<FigureTable>, Option<Template>) {
+pub fn read(
+    entries: &[Entry],
+    year: Option<i32>,
+    run_together: bool,
+    w: &mut Warn,
+) -> (Option<FigureTable>, Option<Template>) {
     let template = detect_template(entries, year);
     let spec = rows(template);
     let mut found: FigureTable = FigureTable::new();
     let mut columns: Vec<&str> = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut orphans: Vec<(usize, String, Vec<String>, usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
         let own = e.split().0.last().and_then(|l| match_active(l));
@@ -72,14 +79,27 @@ pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<Figur
                 columns = cols;
             } else if e.row && values.iter().any(|v| !v.trim().is_empty()) && key.is_none() {
                 let label = e.split().0.last().map_or(String::new(), |s| (*s).to_string());
-                w.push(format_args!("line {}: row '{label}' is not a standard row, left out", e.line));
+                let values = values.iter().map(|v| (*v).to_string()).collect();
+                orphans.push((e.line, label, values, seen.len()));
             }
             continue;
         }
         let Some(key) = key else { continue };
+        seen.push(key);
         let Some((_, label, expected)) = spec.iter().find(|(k, _, _)| *k == key) else { continue };
         if found.contains_key(key) {
             w.push(format_args!("line {}: row {label} appears again, kept the first", e.line));
+            continue;
+        }
+        if run_together && values.len() == 1 && expected.len() > 1 {
+            let row = match split_run(values[0], expected, label, w) {
+                Some(cells) => {
+                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                    read_row(&cells, label, expected, &[], w)
+                }
+                None => expected.iter().map(|c| ((*c).to_string(), None)).collect(),
+            };
+            found.insert(key.to_string(), row);
             continue;
         }
         found.insert(key.to_string(), read_row(&values, label, expected, &columns, w));
@@ -87,6 +107,7 @@ pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<Figur
     if found.is_empty() {
         return (None, None);
     }
+    place(&orphans, &seen, spec, &columns, &mut found, w);
     let mut table = FigureTable::new();
     for (key, label, cols) in spec {
         let row = found.shift_remove(*key).unwrap_or_else(|| {
@@ -96,6 +117,51 @@ pub fn read(entries: &[Entry], year: Option<i32>, w: &mut Warn) -> (Option<Figur
         table.insert((*key).to_string(), row);
     }
     (Some(table), Some(template))
+}
+
+/// Rows whose label names no row (lost, or damaged past recognition), placed by the template's order:
+/// the rows of one gap between recognised rows fill its free slots in order when they are as many, each
+/// has as many figures as its slot has columns and a printed label resembles the slot's. Else left out.
+fn place(
+    orphans: &[(usize, String, Vec<String>, usize)],
+    seen: &[&'static str],
+    spec: &[(&'static str, &'static str, &'static [&'static str])],
+    columns: &[&str],
+    found: &mut FigureTable,
+    w: &mut Warn,
+) {
+    let pos = |k: &str| spec.iter().position(|(sk, _, _)| *sk == k);
+    let mut k = 0;
+    while k < orphans.len() {
+        let end = orphans[k..].iter().take_while(|o| o.3 == orphans[k].3).count() + k;
+        let group = &orphans[k..end];
+        k = end;
+        let gap = group[0].3;
+        let lo = gap.checked_sub(1).and_then(|g| seen.get(g)).and_then(|a| pos(a)).map_or(0, |p| p + 1);
+        let hi = seen.get(gap).and_then(|b| pos(b)).unwrap_or(spec.len());
+        let free: Vec<&(&str, &str, &[&str])> =
+            spec.get(lo..hi).unwrap_or_default().iter().filter(|(sk, _, _)| !found.contains_key(*sk)).collect();
+        let fits = group.len() == free.len()
+            && group.iter().zip(&free).all(|((_, label, values, _), (_, slot_label, cols))| {
+                let filled = values.iter().filter(|v| !v.trim().is_empty()).count();
+                !label.contains("其中")
+                    && (label.is_empty() || super::order::resembles_label(label, slot_label))
+                    && filled == cols.len()
+            });
+        for (n, (line, label, values, _)) in group.iter().enumerate() {
+            match free.get(n).filter(|_| fits) {
+                Some((slot, slot_label, cols)) => {
+                    w.push(format_args!(
+                        "line {line}: row '{label}' read as {slot_label} by the order of the rows around it"
+                    ));
+                    let vals: Vec<&str> = values.iter().map(String::as_str).collect();
+                    let vals = trim_blank_tail(&vals, cols.len());
+                    found.insert((*slot).to_string(), read_row(&vals, slot_label, cols, columns, w));
+                }
+                None => w.push(format_args!("line {line}: row '{label}' is not a standard row, left out")),
+            }
+        }
+    }
 }
 
 /// Maps one row's values onto its columns.
@@ -124,6 +190,57 @@ fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w:
     row
 }
 
+/// A run of figures that lost its separators (`1025` for three columns): its cells when exactly one cut
+/// makes every piece a well-formed figure (no leading zeros; a decimal only in an amount column), else
+/// `None` (the row is left null, with a warning).
+fn split_run(run: &str, expected: &[&str], label: &str, w: &mut Warn) -> Option<Vec<String>> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    if run.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        cut(run, expected, &mut Vec::new(), &mut found);
+    }
+    if let [only] = found.as_slice() {
+        w.push(format_args!("row {label}: figures run together ({run}) split as {}, the only cut", only.join(" ")));
+        return Some(only.clone());
+    }
+    let ways = if found.is_empty() { "cannot be cut into figures" } else { "can be cut more than one way" };
+    w.push(format_args!("row {label}: figures run together ({run}) {ways}, cells left null"));
+    None
+}
+
+fn cut(rest: &str, cols: &[&str], acc: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+    let Some((col, more)) = cols.split_first() else {
+        if rest.is_empty() {
+            found.push(acc.clone());
+        }
+        return;
+    };
+    if found.len() > 1 {
+        return;
+    }
+    let ends: Vec<usize> = if more.is_empty() { vec![rest.len()] } else { (1..rest.len()).collect() };
+    for end in ends {
+        let piece = &rest[..end];
+        if well_formed(piece, *col == "amount") {
+            acc.push(piece.to_string());
+            cut(&rest[end..], more, acc, found);
+            acc.pop();
+        }
+    }
+}
+
+/// `0`, or digits without a leading zero; with a fraction (`369.9365`, `0.5`) for amounts.
+fn well_formed(piece: &str, amount: bool) -> bool {
+    let (whole, frac) = match piece.split_once('.') {
+        Some((w, f)) if amount => (w, Some(f)),
+        Some(_) => return false,
+        None => (piece, None),
+    };
+    let whole_ok = whole == "0" || (!whole.is_empty() && !whole.starts_with('0'));
+    whole_ok
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// 2019 or 2021 by the column headers and row labels; the year breaks a tie.
 fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
     let (mut new, mut old) = (0, 0);
@@ -145,5 +262,50 @@ fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
         std::cmp::Ordering::Less => Template::T2019,
         std::cmp::Ordering::Equal if year.is_some_and(|y| y >= 2021) => Template::T2021,
         std::cmp::Ordering::Equal => Template::T2019,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cuts(run: &str, cols: &[&str]) -> Vec<Vec<String>> {
+        let mut found = Vec::new();
+        cut(run, cols, &mut Vec::new(), &mut found);
+        found
+    }
+
+    #[test]
+    fn a_run_is_cut_only_when_one_cut_fits() {
+        assert_eq!(cuts("000", &["issued", "repealed", "in_force"]), vec![vec!["0", "0", "0"]]);
+        assert_eq!(cuts("0012", &["issued", "repealed", "in_force"]), vec![vec!["0", "0", "12"]]);
+        assert_eq!(cuts("1025", &["issued", "repealed", "in_force"]).len(), 2, "1 0 25 or 10 2 5: ambiguous");
+        assert_eq!(cuts("0369.9365", &["items", "amount"]), vec![vec!["0", "369.9365"]]);
+        assert!(cuts("3369.9365", &["items", "amount"]).len() > 1);
+    }
+
+    fn entry(line: usize, cells: &[&str]) -> Entry {
+        Entry { line, cells: cells.iter().map(|c| (*c).to_string()).collect(), item: line, row: true }
+    }
+
+    #[test]
+    fn a_row_without_its_label_is_placed_by_the_order_of_the_rows() {
+        let rows: [&[&str]; 5] = [
+            &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            &["行政许可", "1", "2", "3"],
+            &["", "4", "5", "6"],
+            &["行政处罚", "7", "8", "9"],
+            &["", "1", "2"],
+        ];
+        let entries: Vec<Entry> = rows.iter().enumerate().map(|(i, r)| entry(i + 1, r)).collect();
+        let mut out = Vec::new();
+        let mut w = Warn { table: super::super::Kind::Active, out: &mut out };
+        let (t, _) = read(&entries, Some(2020), false, &mut w);
+        let t = t.unwrap_or_default();
+        let get = |r: &str, c: &str| t.get(r).and_then(|x| x.get(c)).copied().flatten();
+        assert_eq!(get("other_services", "decisions"), Some(crate::model::Figure::Int(6)), "{out:?}");
+        // After the last recognised row, two figures for a free slot of three columns: left out.
+        assert_eq!(get("enforcement", "prev_items"), None);
+        assert!(out.iter().any(|x| x.contains("not a standard row")), "{out:?}");
     }
 }

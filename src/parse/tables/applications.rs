@@ -24,42 +24,52 @@ pub fn row_order(split_other: bool) -> Vec<&'static str> {
 }
 
 /// A row waiting for a unique split.
-struct Pending {
+pub struct Pending {
     key: &'static str,
     options: Vec<Vec<i64>>,
 }
 
 /// Reads the table; also says whether （六） has three rows.
 pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<bool>) {
+    let keys = claims(entries);
     let mut found: FigureTable = FigureTable::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut prev: Option<&'static str> = None;
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut orphans: Vec<Orphan> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let (_, values) = e.split();
-        if !e.row || values.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        let Some(key) = row_key(entries, i, prev, w) else { continue };
+        let Some(claim) = keys.get(i).cloned().flatten() else { continue };
+        let key = match claim {
+            Ok((k, _)) => k,
+            Err(Some(label)) if !label.contains("其中") => {
+                // A row without a label keeps its empty label cells among the values: drop them.
+                let lead =
+                    values.iter().take_while(|v| v.trim().is_empty()).count().min(values.len().saturating_sub(7));
+                let values = values[lead..].iter().map(|v| (*v).to_string()).collect();
+                orphans.push(Orphan { line: e.line, label, values, after: prev, seen: seen.len() });
+                continue;
+            }
+            Err(Some(label)) => {
+                w.push(format_args!("line {}: row '{label}' is not a standard row, left out", e.line));
+                continue;
+            }
+            Err(None) => continue,
+        };
         prev = Some(key);
+        seen.push(key);
         if found.contains_key(key) || pending.iter().any(|p| p.key == key) {
             w.push(format_args!("line {}: row {} appears again, kept the first", e.line, application_label(key)));
             continue;
         }
-        match read_row(key, &values, w) {
-            RowRead::Done(row) => {
-                found.insert(key.to_string(), row);
-            }
-            RowRead::Split(options) => {
-                found.insert(key.to_string(), null_row());
-                pending.push(Pending { key, options });
-            }
-        }
+        take_row(key, &values, &mut found, &mut pending, w);
     }
     if found.is_empty() {
         return (None, None);
     }
     let split_other = ["other_no_correction", "other_no_fee", "other_misc"].iter().any(|k| found.contains_key(*k));
-    resolve_pending(&mut found, pending, w);
+    super::order::place(&orphans, &seen, &row_order(split_other), &mut found, &mut pending, w);
+    resolve_pending(&mut found, pending, &row_order(split_other), w);
     let mut table = FigureTable::new();
     for key in row_order(split_other) {
         let row = found.shift_remove(key).unwrap_or_else(|| {
@@ -71,8 +81,76 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     (Some(table), Some(split_other))
 }
 
-/// Finds the row key of entry `i`, warning about rows that are not part of the template.
-fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>, w: &mut Warn) -> Option<&'static str> {
+/// A row with figures whose label names no row: lost (a bare number row), damaged by a typo, or set
+/// apart from its figures. It is placed by the template's order of rows (see `order.rs`).
+pub struct Orphan {
+    /// Line number.
+    pub line: usize,
+    /// Its label as printed (`(no label)` when it has none).
+    pub label: String,
+    /// Its value cells.
+    pub values: Vec<String>,
+    /// The recognised row just above it.
+    pub after: Option<&'static str>,
+    /// How many recognised rows came before it (the next one, if any, is `seen[this]`).
+    pub seen: usize,
+}
+
+/// Reads a row's values into `found`, or into `pending` when its cells ran together ambiguously.
+pub fn take_row(key: &'static str, values: &[&str], found: &mut FigureTable, pending: &mut Vec<Pending>, w: &mut Warn) {
+    match read_row(key, values, w) {
+        RowRead::Done(row) => {
+            found.insert(key.to_string(), row);
+        }
+        RowRead::Split(options) => {
+            found.insert(key.to_string(), null_row());
+            pending.push(Pending { key, options });
+        }
+    }
+}
+
+/// What each row claims to be (`None`: no figures to read). A row that names a row only through a label
+/// fragment beside it (a wrapped label, which may belong to the row above or below) while another row
+/// names the same row is unsure: it becomes a row without a label, placed by the template's order.
+type Claim = Option<Result<(&'static str, bool), Option<String>>>;
+
+fn claims(entries: &[Entry]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(entries.len());
+    let mut prev: Option<&'static str> = None;
+    for (i, e) in entries.iter().enumerate() {
+        let (_, values) = e.split();
+        if !e.row || values.iter().all(|v| v.trim().is_empty()) {
+            out.push(None);
+            continue;
+        }
+        let claim = row_key(entries, i, prev);
+        if let Ok((k, _)) = claim {
+            prev = Some(k);
+        }
+        out.push(Some(claim));
+    }
+    let keyed: Vec<(usize, &'static str, bool)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Some(Ok((k, borrowed))) => Some((i, *k, *borrowed)),
+            _ => None,
+        })
+        .collect();
+    for &(i, k, borrowed) in &keyed {
+        let rivals: Vec<&(usize, &str, bool)> = keyed.iter().filter(|(j, kk, _)| *kk == k && *j != i).collect();
+        if borrowed && !rivals.is_empty() {
+            let label = entries[i].split().0.last().map_or("(no label)", |l| *l).to_string();
+            out[i] = Some(Err(Some(label)));
+        }
+    }
+    out
+}
+
+/// Finds the row key of entry `i`, and whether it came from a label fragment beside the row.
+/// `Err(Some(label))`: a row with figures that names no row of the template (its label, or
+/// `(no label)`); `Err(None)`: nothing to read (a group or header row).
+fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<(&'static str, bool), Option<String>> {
     let mut group = false;
     let mut decide = |c: &str| match match_application(c) {
         AppLabel::Row(k) => Some(k),
@@ -83,23 +161,24 @@ fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>, w: &mut Warn
         }
         AppLabel::OtherMisc | AppLabel::Unknown => None,
     };
-    // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
-    if let Some(k) = entries[i].split().0.last().and_then(|l| decide(l)) {
-        return Some(k);
-    }
-    if let Some(k) = label_candidates(entries, i).iter().find_map(|c| decide(c)) {
-        return Some(k);
-    }
     let (labels, values) = entries[i].split();
+    // The row's own label first; labels joined with neighbouring fragments only when it says nothing.
+    if let Some(k) = labels.last().and_then(|l| decide(l)) {
+        return Ok((k, false));
+    }
+    let own = labels.concat();
+    if let Some((k, c)) = label_candidates(entries, i).iter().find_map(|c| decide(c).map(|k| (k, c.clone()))) {
+        return Ok((k, !own.contains(c.as_str())));
+    }
     let has_number = values.iter().any(|v| matches!(parse_value(v), CellValue::Number { .. }));
     if has_number && !group {
-        let label = labels.last().copied().unwrap_or("(no label)");
-        w.push(format_args!("line {}: row '{label}' is not a standard row, left out", entries[i].line));
+        return Err(Some(labels.last().copied().unwrap_or("(no label)").to_string()));
     }
-    None
+    Err(None)
 }
 
-fn null_row() -> FigureRow {
+/// A row of seven nulls.
+pub fn null_row() -> FigureRow {
     APPLICANT_COLUMNS.iter().map(|(k, _)| ((*k).to_string(), None)).collect()
 }
 
@@ -111,7 +190,19 @@ enum RowRead {
 /// Reads seven values, or tries to split run-together cells.
 fn read_row(key: &'static str, values: &[&str], w: &mut Warn) -> RowRead {
     let label = application_label(key);
-    let values = trim_blank_tail(values, 7);
+    let mut values = trim_blank_tail(values, 7);
+    // Cells that ran together leave the cells around them empty (`110000011` and six blanks, the total
+    // among them): such a row is read as its run when a split of it keeps the row total.
+    let first = values.iter().position(|v| !v.trim().is_empty()).unwrap_or(values.len());
+    let filled = values[first..].iter().take_while(|v| !v.trim().is_empty()).count();
+    let core = &values[first..first + filled];
+    if values.len() >= 7 && filled < 7 && values[first + filled..].iter().all(|v| v.trim().is_empty()) {
+        let tokens: Vec<String> = core.iter().map(|v| v.replace([',', '，', ' '], "")).collect();
+        let row_sum = |v: &[i64]| v[..6].iter().sum::<i64>() == v[6];
+        if candidates(&tokens, 7, &row_sum).is_some_and(|o| !o.is_empty()) {
+            values = core.to_vec();
+        }
+    }
     if values.len() == 7 {
         let mut row = FigureRow::new();
         for ((col, head), raw) in APPLICANT_COLUMNS.iter().zip(&values) {
@@ -148,38 +239,98 @@ fn join(v: &[i64]) -> String {
     v.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
-/// Settles ambiguous splits with the column equations (balance and outcomes sum), when they leave one.
-fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, w: &mut Warn) {
-    for p in pending {
+/// Settles ambiguous splits with the column equations (balance and outcomes sum) taken together: every
+/// combination of the pending rows' splits is tried, and a row is read when all combinations that make
+/// the equations hold give it the same split.
+fn resolve_pending(found: &mut FigureTable, pending: Vec<Pending>, order: &[&str], w: &mut Warn) {
+    const MAX_COMBINATIONS: usize = 200_000;
+    if pending.is_empty() {
+        return;
+    }
+    let sizes: Vec<usize> = pending.iter().map(|p| p.options.len()).collect();
+    let product = sizes.iter().try_fold(1usize, |acc, n| acc.checked_mul(*n)).filter(|n| *n <= MAX_COMBINATIONS);
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; pending.len()];
+    let known = with_missing_as_null(found, order);
+    if product.is_some() {
+        let mut pick = vec![0usize; pending.len()];
+        loop {
+            let assigned: Vec<(&str, &[i64])> =
+                pending.iter().zip(&pick).map(|(p, &k)| (p.key, p.options[k].as_slice())).collect();
+            if columns_hold(&known, &assigned) {
+                for (slot, &k) in agreed.iter_mut().zip(&pick) {
+                    *slot = match *slot {
+                        None => Some(Some(k)),
+                        Some(Some(j)) if j == k => Some(Some(k)),
+                        _ => Some(None),
+                    };
+                }
+            }
+            // The next combination (an odometer over the options).
+            let mut d = 0;
+            while d < pick.len() {
+                pick[d] += 1;
+                if pick[d] < sizes[d] {
+                    break;
+                }
+                pick[d] = 0;
+                d += 1;
+            }
+            if d == pick.len() {
+                break;
+            }
+        }
+    }
+    for (p, a) in pending.iter().zip(agreed) {
         let label = application_label(p.key);
-        let fitting: Vec<&Vec<i64>> = p.options.iter().filter(|opt| columns_hold(found, p.key, opt)).collect();
-        if let [only] = fitting.as_slice() {
-            w.push(format_args!("row {label}: cells run together split as {} by the column totals", join(only)));
-            found.insert(p.key.to_string(), to_row(only));
-        } else {
-            w.push(format_args!("row {label}: cells run together allow {} splits, cells left null", p.options.len()));
+        match a {
+            Some(Some(k)) => {
+                let only = &p.options[k];
+                w.push(format_args!("row {label}: cells run together split as {} by the column totals", join(only)));
+                found.insert(p.key.to_string(), to_row(only));
+            }
+            _ => w.push(format_args!(
+                "row {label}: cells run together allow {} splits, cells left null",
+                p.options.len()
+            )),
         }
     }
 }
 
-/// Whether putting `candidate` in row `key` makes every fully known column equation hold.
-fn columns_hold(found: &FigureTable, key: &str, candidate: &[i64]) -> bool {
+/// The rows read so far, with every other template row as a row of nulls (unknown, not zero).
+#[must_use]
+pub fn with_missing_as_null(found: &FigureTable, order: &[&str]) -> FigureTable {
+    let mut t = found.clone();
+    for k in order {
+        if !t.contains_key(*k) {
+            t.insert((*k).to_string(), null_row());
+        }
+    }
+    t
+}
+
+/// Whether putting the `assigned` rows in makes every fully known column equation they take part in hold.
+pub fn columns_hold(found: &FigureTable, assigned: &[(&str, &[i64])]) -> bool {
     let get = |row: &str, c: usize| -> Option<i64> {
-        if row == key {
-            return candidate.get(c).copied();
+        if let Some((_, v)) = assigned.iter().find(|(k, _)| *k == row) {
+            return v.get(c).copied();
         }
         found.get(row)?.get_index(c)?.1.and_then(Figure::as_i64)
     };
+    let present = |r: &str| found.contains_key(r) || assigned.iter().any(|(k, _)| *k == r);
+    // Only the equations the assigned rows take part in: one the report breaks elsewhere says nothing
+    // about them.
+    let touches = |rows: &[&str]| assigned.iter().any(|(k, _)| rows.contains(k));
+    let in_sum = touches(&OUTCOME_ROWS) || touches(&["total"]);
+    let in_balance = touches(&["new", "carried_over", "total", "carried_forward"]);
     (0..7).all(|c| {
-        let outcomes: Option<i64> =
-            OUTCOME_ROWS.iter().filter(|r| found.contains_key(**r) || **r == key).map(|r| get(r, c)).sum();
+        let outcomes: Option<i64> = OUTCOME_ROWS.iter().filter(|r| present(r)).map(|r| get(r, c)).sum();
         let sum_ok = match (outcomes, get("total", c)) {
-            (Some(o), Some(t)) => o == t,
+            (Some(o), Some(t)) if in_sum => o == t,
             _ => true,
         };
         let balance = [get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)];
         let bal_ok = match balance {
-            [Some(a), Some(b), Some(t), Some(f)] => a + b == t + f,
+            [Some(a), Some(b), Some(t), Some(f)] if in_balance => a + b == t + f,
             _ => true,
         };
         sum_ok && bal_ok
