@@ -344,6 +344,7 @@ fn show_by_name_id_and_path() {
         .stdout(predicate::str::contains("枫桥镇"));
     // No match exits 1, as `search` does; a year with no report names the years there are.
     gongkai(&ix).args(["show", "无此机关"]).assert().code(1).stderr(predicate::str::contains("no report matches"));
+    gongkai(&ix).args(["show", "#1"]).assert().code(1).stderr(predicate::str::contains("no report matches"));
     gongkai(&ix)
         .args(["show", "秭归县", "--year", "2020"])
         .assert()
