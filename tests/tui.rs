@@ -484,6 +484,7 @@ screens! {
     main_filters_focused_120x40: 120, 40, |a| { a.update(Action::FocusNext); };
     picker_80x24: 80, 24, |a| { a.update(Action::FocusNext); a.update(Action::Open); a.update(picker_data(Facet::Year)); a.update(Action::Down); };
     main_40x12: 40, 12, |_| {};
+    help_40x12: 40, 12, |a| { a.update(Action::Help); a.update(Action::Down); a.update(Action::Down); };
     picker_provinces_40x12: 40, 12, |a| { a.update(Action::FocusNext); a.update(Action::Right); a.update(Action::Right); a.update(Action::Open); a.update(picker_data(Facet::Province)); };
 }
 

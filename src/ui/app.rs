@@ -219,7 +219,8 @@ impl App {
             return vec![Effect::Quit];
         }
         if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
-            let last = super::strings::HELP.len().saturating_sub(1);
+            // Wrapped on narrow screens the help has up to four lines an entry; the view clamps.
+            let last = super::strings::HELP.len() * 4;
             match action {
                 Action::Down => self.help_scroll = (self.help_scroll + 1).min(last),
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),

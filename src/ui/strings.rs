@@ -51,7 +51,9 @@ pub const DECISIONS: &str = "处理决定";
 /// Flag input title.
 pub const FLAG_TITLE: &str = " 标记备注 Flag note (Enter save, empty clears, Esc cancel) ";
 /// Help title.
-pub const HELP_TITLE: &str = " 帮助 Help (j/k scroll, other keys close) ";
+pub const HELP_TITLE: &str = " 帮助 Help (j/k scroll, any other key closes) ";
+/// Help title on narrow screens.
+pub const HELP_TITLE_SHORT: &str = " 帮助 Help (j/k) ";
 /// Key hints of the main screen.
 pub const MAIN_KEYS: &str = "Enter open | ? help | q quit | Tab focus/filters | Up/Down move | / search";
 /// Key hints of the report view.

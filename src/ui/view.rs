@@ -545,14 +545,23 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let r = centered(area, 76, 22);
     clear(r, buf);
     let rows = usize::from(r.height.saturating_sub(2)).max(1);
-    let first = app.help_scroll.min(s::HELP.len().saturating_sub(rows));
-    let lines: Vec<Line> = s::HELP
-        .iter()
-        .skip(first)
-        .take(rows)
-        .map(|(k, v)| Line::from(vec![Span::styled(fit(k, 16, false), theme.accent()), Span::raw(*v)]))
-        .collect();
-    Paragraph::new(lines).block(block(app, s::HELP_TITLE, true, theme)).render(r, buf);
+    let inner = usize::from(r.width.saturating_sub(2));
+    // Wide enough: key and text on one line; narrow: the key, then its text wrapped below it.
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, v) in s::HELP {
+        if inner >= 16 + v.width() {
+            lines.push(Line::from(vec![Span::styled(fit(k, 16, false), theme.accent()), Span::raw(*v)]));
+        } else {
+            lines.push(Line::styled((*k).to_string(), theme.accent()));
+            for l in crate::render::wrap(v, inner.saturating_sub(2).max(4)) {
+                lines.push(Line::raw(format!("  {l}")));
+            }
+        }
+    }
+    let first = app.help_scroll.min(lines.len().saturating_sub(rows));
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
+    let title = if inner >= s::HELP_TITLE.width() { s::HELP_TITLE } else { s::HELP_TITLE_SHORT };
+    Paragraph::new(shown).block(block(app, title, true, theme)).render(r, buf);
 }
 
 fn flag_box(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
