@@ -4,7 +4,7 @@
     python3 tools/gen_samples.py
 
 Each report is described once, in SPECS at the end of this file: the agency (a real place from
-data/gazetteer/, an invented agency text), the year and template, the layout (tabbed text as crawled,
+crates/gongkai-core/data/gazetteer/, an invented agency text), the year and template, the layout (tabbed text as crawled,
 `pdftotext -layout` text, an HTML page, or a PDF file), the encoding, and the quirks to put in. The figures
 are drawn from a fixed seed so that the three tables balance by construction; chosen cells are then broken
 on purpose, and the checks the expected record lists are computed from the figures a reader would write
@@ -33,7 +33,7 @@ from collections import Counter
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "sample-reports")
 EXP = os.path.join(OUT, "expected")
-GAZ = os.path.join(ROOT, "data", "gazetteer")
+GAZ = os.path.join(ROOT, "crates", "gongkai-core", "data", "gazetteer")
 
 # ======================================================================== gazetteer
 
@@ -2242,7 +2242,7 @@ def readme_section():
         "",
         "Written by `python3 tools/gen_samples.py` (one description per report in that file; figures balance by",
         "construction, then chosen cells are broken on purpose). Agencies' text and figures are invented; the place",
-        "names and division codes are real NBS 2023 divisions (`data/gazetteer/`), so region resolution can be",
+        "names and division codes are real NBS 2023 divisions (`crates/gongkai-core/data/gazetteer/`), so region resolution can be",
         "checked. `expected/NN-….json` is in the form of the shared seeds' expected records. A check that touches",
         "a cell no reader can determine (15, 26, 27) is left out of the expected checks, and `warnings_contain`",
         "names the words of the warning each such row must get. The PDFs are drawn with reportlab",

@@ -7,7 +7,7 @@ Every report is described once below (agency, year, template, layout, quirks); i
 from a fixed seed so that the tables balance by construction, then chosen cells are broken on purpose.
 The same description gives the expected record in sample-reports/expected/, which tests/samples.rs
 compares with `gongkai parse --json`. Agencies' text and figures are invented; place names and codes
-are real (NBS 2023 division codes, data/gazetteer/).
+are real (NBS 2023 division codes, crates/gongkai-core/data/gazetteer/).
 """
 
 import csv
@@ -19,7 +19,7 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "sample-reports")
-GAZ = os.path.join(ROOT, "data", "gazetteer")
+GAZ = os.path.join(ROOT, "crates", "gongkai-core", "data", "gazetteer")
 
 # ---------------------------------------------------------------- gazetteer lookups
 

@@ -1,6 +1,6 @@
 //! The gazetteer: China's statistical division codes (统计用区划代码, National Bureau of Statistics,
 //! 2023 edition) as compiled by the public dataset modood/Administrative-divisions-of-China (WTFPL),
-//! and telephone area codes; see `data/gazetteer/SOURCE.md`. Embedded in the binary and parsed once.
+//! and telephone area codes; see `data/gazetteer/SOURCE.md` (in this crate). Embedded in the binary and parsed once.
 //!
 //! [`identify`] turns the reporting unit's name as printed (`韶关市武江区西联镇人民政府`,
 //! `沭阳县发展和改革局`, `刘集镇`) into its type, level and region. A name that fits several places is

@@ -17,7 +17,7 @@ use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
 use crate::index::{f, tokenizer};
-use crate::model::{AgencyType, Level, Report};
+use gongkai_core::model::{AgencyType, Level, Report};
 pub use syntax::{Atom, Parsed, level_name, parse, year_range as syntax_year};
 
 /// How results are ordered.

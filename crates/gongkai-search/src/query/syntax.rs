@@ -1,7 +1,7 @@
 //! The query language: words, "phrases", AND/OR, -exclusion and field:value.
 
 use crate::index::tokenizer::{Piece, pieces};
-use crate::model::AgencyType;
+use gongkai_core::model::AgencyType;
 
 /// One searchable unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ fn lex(input: &str) -> Result<Vec<(String, bool)>, String> {
 /// A message for unclosed quotes, unknown types or bad years.
 pub fn parse(input: &str) -> Result<Parsed, String> {
     // As in reports: full-width digits and letters are ASCII (`２０２０年` finds what `2020年` finds).
-    let normalized: String = input.chars().filter_map(crate::parse::normalize::normalize_char).collect();
+    let normalized: String = input.chars().filter_map(gongkai_core::parse::normalize::normalize_char).collect();
     let input = normalized.as_str();
     let tokens = lex(input)?;
     let ends_open = !input.ends_with(char::is_whitespace);

@@ -14,7 +14,7 @@ use std::time::{Instant, UNIX_EPOCH};
 use tantivy::{Index, IndexWriter};
 
 use crate::index::{self, FileStamp, IndexError};
-use crate::model::Report;
+use gongkai_core::model::Report;
 
 /// Documents between two commits.
 pub const COMMIT_EVERY: usize = 2000;
@@ -216,7 +216,7 @@ impl Walk {
     }
 
     fn file(&mut self, path: &Path, obs: &mut dyn Observer) {
-        if crate::load::is_supported_extension(path) {
+        if gongkai_core::load::is_supported_extension(path) {
             let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             if self.seen_files.insert(canonical.clone()) {
                 self.files.push(canonical);
@@ -347,8 +347,8 @@ fn write_all(
 
 fn parse_job(job: &Job) -> Result<Report, String> {
     let shown = job.path.display().to_string();
-    let src = crate::load::load_bytes(&job.bytes, &shown).map_err(|e| e.to_string())?;
-    crate::parse::parse_source(&src, &shown).map_err(|e| e.to_string())
+    let src = gongkai_core::load::load_bytes(&job.bytes, &shown).map_err(|e| e.to_string())?;
+    gongkai_core::parse::parse_source(&src, &shown).map_err(|e| e.to_string())
 }
 
 /// Whether `p` is gone, seen so from a folder listed in full: its own folder, or, when that folder is

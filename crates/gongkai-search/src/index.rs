@@ -13,7 +13,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, TantivyDocument, Term};
 
-use crate::model::Report;
+use gongkai_core::model::Report;
 
 /// Field names.
 pub mod f {
@@ -252,17 +252,34 @@ pub fn body_text(r: &Report) -> String {
         s.push_str(&sec.text);
         s.push('\n');
     }
-    for g in crate::render::TableId::ALL.iter().filter_map(|id| crate::render::grid(r, *id)) {
-        for row in &g.rows {
-            s.push_str(&row.label);
-            s.push('\n');
-        }
+    for label in table_row_labels(r) {
+        s.push_str(label);
+        s.push('\n');
     }
     s
 }
 
+/// The template's labels of the rows the report's tables hold (searchable words such as 行政许可),
+/// from the parser's table definitions: the index does not go through the text renderer.
+fn table_row_labels(r: &Report) -> Vec<&'static str> {
+    use gongkai_core::model::Template;
+    use gongkai_core::parse::labels::{REVIEW_GROUPS, application_label};
+    let mut out = Vec::new();
+    if let Some(t) = &r.figures.active {
+        let template = if t.contains_key("other_services") { Template::T2019 } else { r.template };
+        out.extend(gongkai_core::parse::tables::active_rows(template).iter().map(|(_, label, _)| *label));
+    }
+    if let Some(t) = &r.figures.applications {
+        out.extend(t.keys().map(|k| application_label(k)));
+    }
+    if r.figures.reviews.is_some() {
+        out.extend(REVIEW_GROUPS.iter().map(|(_, label)| *label));
+    }
+    out
+}
+
 fn fig(r: &Report, t: &str, row: &str, col: &str) -> Option<i64> {
-    r.figures.get(t, row, col).and_then(crate::model::Figure::as_i64)
+    r.figures.get(t, row, col).and_then(gongkai_core::model::Figure::as_i64)
 }
 
 /// The headline numbers of a report, in [`NUMERIC_FIELDS`] order.

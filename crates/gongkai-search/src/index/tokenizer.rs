@@ -10,7 +10,7 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use crate::parse::normalize::is_han;
+use gongkai_core::parse::normalize::is_han;
 
 /// Name of the bigram tokenizer in the index schema.
 pub const BIGRAM: &str = "cjk_bigram";
