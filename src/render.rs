@@ -49,6 +49,8 @@ impl TableId {
 pub struct Grid {
     /// Headers of the value columns.
     pub header: Vec<String>,
+    /// The value columns' keys (`natural_person` …), in the same order.
+    pub keys: Vec<String>,
     /// Rows in order.
     pub rows: Vec<GridRow>,
 }
@@ -56,6 +58,8 @@ pub struct Grid {
 /// One row of a [`Grid`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridRow {
+    /// Row key (`new`, `regulations`, `review` …).
+    pub key: String,
     /// Row label.
     pub label: String,
     /// Cell texts (`-` for null); an empty string where the row has no such column.
@@ -91,38 +95,44 @@ fn active_grid(t: &FigureTable, template: Template) -> Grid {
         }
     }
     let header = cols.iter().map(|c| crate::parse::tables::active_column_label(c).to_string()).collect();
+    let keys = cols.iter().map(|c| (*c).to_string()).collect();
     let rows = spec
         .iter()
         .map(|(key, label, _)| GridRow {
+            key: (*key).to_string(),
             label: (*label).to_string(),
             cells: cols.iter().map(|c| cell_text(t, key, c)).collect(),
         })
         .collect();
-    Grid { header, rows }
+    Grid { header, keys, rows }
 }
 
 fn applications_grid(t: &FigureTable) -> Grid {
     let header = APPLICANT_COLUMNS.iter().map(|(_, h)| (*h).to_string()).collect();
+    let keys = APPLICANT_COLUMNS.iter().map(|(k, _)| (*k).to_string()).collect();
     let rows = t
         .keys()
         .map(|k| GridRow {
+            key: k.clone(),
             label: application_label(k).to_string(),
             cells: APPLICANT_COLUMNS.iter().map(|(c, _)| cell_text(t, k, c)).collect(),
         })
         .collect();
-    Grid { header, rows }
+    Grid { header, keys, rows }
 }
 
 fn reviews_grid(t: &FigureTable) -> Grid {
     let header = REVIEW_COLUMNS.iter().map(|(_, h)| (*h).to_string()).collect();
+    let keys = REVIEW_COLUMNS.iter().map(|(k, _)| (*k).to_string()).collect();
     let rows = REVIEW_GROUPS
         .iter()
         .map(|(g, label)| GridRow {
+            key: (*g).to_string(),
             label: (*label).to_string(),
             cells: REVIEW_COLUMNS.iter().map(|(c, _)| cell_text(t, g, c)).collect(),
         })
         .collect();
-    Grid { header, rows }
+    Grid { header, keys, rows }
 }
 
 /// Pads `s` with spaces to exactly `width` display columns, truncating (with `~`) if longer. Never
@@ -213,7 +223,11 @@ pub fn short_header(h: &str) -> &str {
 /// The grid with short column headers.
 #[must_use]
 pub fn with_short_headers(g: &Grid) -> Grid {
-    Grid { header: g.header.iter().map(|h| short_header(h).to_string()).collect(), rows: g.rows.clone() }
+    Grid {
+        header: g.header.iter().map(|h| short_header(h).to_string()).collect(),
+        keys: g.keys.clone(),
+        rows: g.rows.clone(),
+    }
 }
 
 /// A grid as aligned text lines: labels wrapped to `label_width`, numbers right-aligned.

@@ -282,6 +282,25 @@ fn a_broken_worker_ends_the_program_with_its_error() {
 }
 
 #[test]
+fn failing_checks_mark_their_cells_by_the_checks_own_places() {
+    let mut app = app_with_results(120, 40);
+    open_report(&mut app, "s07-prefecture-2024-pdf-layout-balance-fail.txt");
+    let report = app.report.clone().expect("open");
+    let failing: Vec<_> = report.checks.iter().filter(|c| !c.ok).collect();
+    assert!(!failing.is_empty());
+    for c in &failing {
+        assert_eq!(c.table.as_deref(), Some("applications"), "{c:?}");
+        assert!(c.row.is_some() || c.column.is_some(), "{c:?}");
+    }
+    assert!(!app.marks.is_empty());
+    // Every mark names a row or a column of the grid it marks.
+    for (table, key) in &app.marks {
+        let (_, g) = app.grids.iter().find(|(t, _)| t == table).expect("grid");
+        assert!(g.keys.contains(key) || g.rows.iter().any(|r| &r.key == key), "{table:?} {key}");
+    }
+}
+
+#[test]
 fn s_cycles_the_sort_order() {
     let mut app = app_with_results(80, 24);
     app.focus = Focus::List;

@@ -92,7 +92,7 @@ pub struct App {
     pub doc: Vec<DocLine>,
     /// Tables of the open report.
     pub grids: Vec<(TableId, Grid)>,
-    /// Rows and columns named by failing checks: (table, label).
+    /// Rows and columns named by failing checks: (table, row or column key).
     pub marks: HashSet<(TableId, String)>,
     /// Report view: first line shown.
     pub scroll: usize,

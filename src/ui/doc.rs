@@ -265,15 +265,15 @@ pub fn tsv(g: &Grid) -> String {
     s
 }
 
-/// Row and column labels named by failing checks' details.
+/// Where failing checks look, from their structured places: (table, row key) and (table, column key).
 #[must_use]
 pub fn failing_marks(r: &Report) -> HashSet<(TableId, String)> {
     let mut out = HashSet::new();
     for c in r.checks.iter().filter(|c| !c.ok) {
-        let Some((head, _)) = c.detail.split_once(": ") else { continue };
-        let table = if c.id.starts_with("reviews") { TableId::Reviews } else { TableId::Applications };
-        let label = head.trim_start_matches("row ").trim_start_matches("column ").to_string();
-        out.insert((table, label));
+        let Some(table) = TableId::ALL.into_iter().find(|t| c.table.as_deref() == Some(t.key())) else { continue };
+        for key in [&c.row, &c.column].into_iter().flatten() {
+            out.insert((table, key.clone()));
+        }
     }
     out
 }
@@ -286,7 +286,9 @@ mod tests {
     fn grid() -> Grid {
         Grid {
             header: vec!["自然人".into(), "总计".into()],
+            keys: vec!["natural_person".into(), "total".into()],
             rows: vec![GridRow {
+                key: "new".into(),
                 label: "一、本年新收政府信息公开申请数量".into(),
                 cells: vec!["1".into(), "-".into()],
             }],

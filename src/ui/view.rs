@@ -487,7 +487,7 @@ fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, wid
         None => String::new(),
     };
     let marked_row =
-        row.is_some_and(|(r, _, _)| g.rows.get(r).is_some_and(|gr| app.marks.contains(&(id, gr.label.clone()))));
+        row.is_some_and(|(r, _, _)| g.rows.get(r).is_some_and(|gr| app.marks.contains(&(id, gr.key.clone()))));
     let mut spans = vec![Span::styled(fit(&label, lw, false), if marked_row { theme.bad() } else { theme.base() })];
     let mut used = lw;
     for (c, w) in widths.iter().enumerate().skip(hscroll) {
@@ -496,7 +496,7 @@ fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, wid
             break;
         }
         let head = g.header.get(c).cloned().unwrap_or_default();
-        let marked_col = full.header.get(c).is_some_and(|h| app.marks.contains(&(id, h.clone())));
+        let marked_col = full.keys.get(c).is_some_and(|k| app.marks.contains(&(id, k.clone())));
         let text = match row {
             Some((r, 0, _)) => g.rows.get(r).and_then(|gr| gr.cells.get(c)).cloned().unwrap_or_default(),
             Some(_) => String::new(),

@@ -359,6 +359,24 @@ pub struct Check {
     pub ok: bool,
     /// Names the first offending row/column and both sides.
     pub detail: String,
+    /// Where the first failing equation looks, as keys (additions SCHEMA allows): the table
+    /// (`applications`, `reviews`) …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// … its row key (`total`, `review`), when the equation names one row …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// … and its column key (`natural_person`, `total`), when it names one column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl Check {
+    /// A check with no place (a passing one, or one about the whole report).
+    #[must_use]
+    pub fn new(id: &str, ok: bool, detail: String) -> Check {
+        Check { id: id.to_string(), ok, detail, table: None, row: None, column: None }
+    }
 }
 
 impl Report {

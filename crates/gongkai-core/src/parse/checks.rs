@@ -2,7 +2,9 @@
 //! null term, is left out; otherwise it fails on the first equation that does not hold and its detail
 //! names the row, the column and both sides.
 
-use super::labels::{APPLICANT_COLUMNS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, application_label};
+use super::labels::{
+    APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, application_label,
+};
 use crate::model::{Check, Figure, FigureTable, Figures};
 
 /// Every check that can be computed.
@@ -25,7 +27,7 @@ pub fn run(figures: &Figures, year: Option<i32>, published: Option<&str>) -> Vec
         } else {
             format!("published {p} is not after the end of the year reported on ({end})")
         };
-        out.push(Check { id: "report.published_after_year".into(), ok, detail });
+        out.push(Check::new("report.published_after_year", ok, detail));
     }
     out
 }
@@ -38,15 +40,27 @@ fn col_name(col: &str) -> &'static str {
     APPLICANT_COLUMNS.iter().find(|(k, _)| *k == col).map_or("", |(_, l)| l)
 }
 
+/// Where a failing equation looks: table, row and column keys (each when it names one).
+struct Place {
+    table: &'static str,
+    row: Option<&'static str>,
+    column: Option<&'static str>,
+}
+
 /// Folds per-item results into one check: `None` if nothing was computable.
-fn verdict(id: &str, results: Vec<Result<(), String>>, what: &str) -> Option<Check> {
+fn verdict(id: &str, results: Vec<Result<(), (String, Place)>>, what: &str) -> Option<Check> {
     if results.is_empty() {
         return None;
     }
     let n = results.len();
     match results.into_iter().find_map(Result::err) {
-        Some(detail) => Some(Check { id: id.into(), ok: false, detail }),
-        None => Some(Check { id: id.into(), ok: true, detail: format!("{what}: all {n} hold") }),
+        Some((detail, at)) => Some(Check {
+            table: Some(at.table.to_string()),
+            row: at.row.map(str::to_string),
+            column: at.column.map(str::to_string),
+            ..Check::new(id, false, detail)
+        }),
+        None => Some(Check::new(id, true, format!("{what}: all {n} hold"))),
     }
 }
 
@@ -59,10 +73,13 @@ fn balance(t: &FigureTable) -> Option<Check> {
             Some(if a + b == c + d {
                 Ok(())
             } else {
-                Err(format!(
-                    "column {head}: 一、本年新收 {a} + 二、上年结转 {b} = {} ≠ （七）总计 {c} + 四、结转下年度继续办理 {d} = {}",
-                    a + b,
-                    c + d
+                Err((
+                    format!(
+                        "column {head}: 一、本年新收 {a} + 二、上年结转 {b} = {} ≠ （七）总计 {c} + 四、结转下年度继续办理 {d} = {}",
+                        a + b,
+                        c + d
+                    ),
+                    Place { table: "applications", row: None, column: Some(col) },
                 ))
             })
         })
@@ -80,7 +97,10 @@ fn outcomes_sum(t: &FigureTable) -> Option<Check> {
             Some(if sum == total {
                 Ok(())
             } else {
-                Err(format!("column {head}: （七）总计 {total} ≠ sum of the outcome rows （一）…（六） {sum}"))
+                Err((
+                    format!("column {head}: （七）总计 {total} ≠ sum of the outcome rows （一）…（六） {sum}"),
+                    Place { table: "applications", row: Some("total"), column: Some(col) },
+                ))
             })
         })
         .collect();
@@ -90,16 +110,20 @@ fn outcomes_sum(t: &FigureTable) -> Option<Check> {
 fn column_total(t: &FigureTable) -> Option<Check> {
     let results = t
         .keys()
+        .filter_map(|k| APPLICATION_ROWS.iter().map(|(key, _)| *key).find(|key| key == k))
         .filter_map(|row| {
             let total = cell(t, row, "total")?;
             let sum: i64 = APPLICANT_COLUMNS[..6].iter().map(|(c, _)| cell(t, row, c)).sum::<Option<i64>>()?;
             Some(if sum == total {
                 Ok(())
             } else {
-                Err(format!(
-                    "row {}: {} {total} ≠ sum of the six applicant columns {sum}",
-                    application_label(row),
-                    col_name("total")
+                Err((
+                    format!(
+                        "row {}: {} {total} ≠ sum of the six applicant columns {sum}",
+                        application_label(row),
+                        col_name("total")
+                    ),
+                    Place { table: "applications", row: Some(row), column: Some("total") },
                 ))
             })
         })
@@ -116,7 +140,10 @@ fn review_totals(t: &FigureTable) -> Option<Check> {
             Some(if sum == total {
                 Ok(())
             } else {
-                Err(format!("{label}: 总计 {total} ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {sum}"))
+                Err((
+                    format!("{label}: 总计 {total} ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {sum}"),
+                    Place { table: "reviews", row: Some(g), column: Some("total") },
+                ))
             })
         })
         .collect();
@@ -148,6 +175,8 @@ mod tests {
         let c = balance(&t).unwrap_or_else(|| panic!("no check"));
         assert!(!c.ok);
         assert!(c.detail.contains("自然人") && c.detail.contains("= 6") && c.detail.contains("= 5"), "{}", c.detail);
+        let place = (c.table.as_deref(), c.row.as_deref(), c.column.as_deref());
+        assert_eq!(place, (Some("applications"), None, Some("natural_person")));
         assert!(outcomes_sum(&t).is_some_and(|c| c.ok));
         assert!(column_total(&t).is_some_and(|c| c.ok));
     }
