@@ -224,7 +224,7 @@ fn query_text(words: &[String]) -> String {
 /// # Errors
 /// Any error that stops the whole command (not per-file errors, which are reported and counted).
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let index = crate::index::default_location(cli.index.as_deref());
+    let index = crate::paths::index_location(cli.index.as_deref());
     // An index named by --index or $GONGKAI_INDEX must exist; only the default one is filled with
     // the bundled samples on first use.
     let index_named = cli.index.is_some() || std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty());
@@ -305,12 +305,6 @@ fn level_from(s: &str) -> Option<Level> {
 #[must_use]
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
-}
-
-/// The bundled sample reports folder.
-#[must_use]
-pub fn samples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports")
 }
 
 /// Prints an error about one file on standard error, sanitized.

@@ -10,5 +10,6 @@ pub use gongkai_core::{gazetteer, load, model, parse};
 pub use gongkai_search::{index, indexer, query};
 
 pub mod cli;
+pub mod paths;
 pub mod render;
 pub mod ui;

@@ -76,7 +76,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
     if !app.reviews.warnings.is_empty() {
         app.status = app.reviews.warnings.join("; ");
     }
-    let session_path = session::path_in(&crate::index::data_dir(), index_path);
+    let session_path = session::path_in(&crate::paths::data_dir(), index_path);
     if let Some(saved) = session::Session::load(&session_path) {
         saved.restore(&mut app);
     }
@@ -318,7 +318,7 @@ impl crate::indexer::Observer for Progress {
 fn spawn_indexing(index_path: PathBuf, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut p = Progress { tx: tx.clone(), done: 0, total: 0, failures: Vec::new() };
-        let dir = crate::cli::samples_dir();
+        let dir = crate::paths::samples_dir();
         let msg = match crate::indexer::run(&[dir], &index_path, false, &mut p) {
             Ok(s) if p.failures.is_empty() => Action::Indexed(format!("indexed the sample reports: {}", s.line())),
             Ok(s) => Action::Indexed(format!("{} ({} failed: {})", s.line(), p.failures.len(), p.failures.join("; "))),

@@ -35,3 +35,28 @@ fn search_knows_no_command_line_and_no_terminal() {
         assert!(!deps.iter().any(|d| d == banned), "gongkai-search depends on {banned}");
     }
 }
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(sources(&p));
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push((p.clone(), std::fs::read_to_string(&p).unwrap_or_default()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_tui_does_not_import_the_cli() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = sources(&root.join("ui"));
+    files.push((root.join("ui.rs"), std::fs::read_to_string(root.join("ui.rs")).unwrap_or_default()));
+    assert!(files.len() > 5);
+    for (p, text) in files {
+        assert!(!text.contains("crate::cli"), "{} imports the CLI", p.display());
+    }
+}

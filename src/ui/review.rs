@@ -44,7 +44,7 @@ pub struct Store {
 /// The review file of an index: `<data dir>/reviews/<hash of the index path>.json`.
 #[must_use]
 pub fn path_for(index: &Path) -> PathBuf {
-    path_in(&crate::index::data_dir(), index)
+    path_in(&crate::paths::data_dir(), index)
 }
 
 /// The review file of an index under a given gongkai data directory.

@@ -131,29 +131,6 @@ pub enum IndexError {
     },
 }
 
-/// The index location: `--index`, else `GONGKAI_INDEX`, else `$XDG_DATA_HOME/gongkai/index`, else
-/// `~/.local/share/gongkai/index`.
-#[must_use]
-pub fn default_location(flag: Option<&Path>) -> PathBuf {
-    if let Some(p) = flag {
-        return p.to_path_buf();
-    }
-    if let Some(p) = std::env::var_os("GONGKAI_INDEX").filter(|p| !p.is_empty()) {
-        return PathBuf::from(p);
-    }
-    data_dir().join("index")
-}
-
-/// `$XDG_DATA_HOME/gongkai`, else `~/.local/share/gongkai`.
-#[must_use]
-pub fn data_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("XDG_DATA_HOME").filter(|p| !p.is_empty()) {
-        return PathBuf::from(p).join("gongkai");
-    }
-    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    home.join(".local/share/gongkai")
-}
-
 fn tantivy_err(path: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
     move |source| match source {
         tantivy::TantivyError::LockFailure(..) => IndexError::Locked(path.to_path_buf()),
