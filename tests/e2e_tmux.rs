@@ -62,22 +62,34 @@ fn wait_file(path: &Path) -> String {
     }
 }
 
+/// The shell line that runs the TUI on the default index under `dir/data`, then writes its exit status.
+fn tui_script(dir: &Path, exit: &Path) -> String {
+    format!(
+        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
+        data = dir.join("data").display(),
+        bin = env!("CARGO_BIN_EXE_gongkai"),
+        exit = exit.display(),
+    )
+}
+
+/// A tmux server of its own running the TUI in a `w`x`h` window; the file its exit status goes to.
+fn start_tui(dir: &Path, name: &str, w: u16, h: u16) -> (Tmux, std::path::PathBuf) {
+    let exit_file = dir.join(format!("exit-{name}"));
+    let t = Tmux { socket: format!("gongkai-e2e-{name}-{}", std::process::id()) };
+    let (w, h) = (w.to_string(), h.to_string());
+    let script = tui_script(dir, &exit_file);
+    let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, &script]);
+    assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+    (t, exit_file)
+}
+
 #[test]
 fn search_open_jump_next_help_quit() {
     if tmux_missing() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let exit_file = tmp.path().join("exit");
-    let bin = env!("CARGO_BIN_EXE_gongkai");
-    let script = format!(
-        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
-        data = tmp.path().join("data").display(),
-        exit = exit_file.display(),
-    );
-    let t = Tmux { socket: format!("gongkai-e2e-{}", std::process::id()) };
-    let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &script]);
-    assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+    let (t, exit_file) = start_tui(tmp.path(), "main", 120, 40);
 
     // First run: the bundled samples are indexed, then every report is listed.
     let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports");
@@ -113,12 +125,7 @@ fn search_open_jump_next_help_quit() {
     assert!(!pane.contains("n/p next/prev") && !pane.contains("搜索 Search"), "terminal not restored:\n{pane}");
     // Started again: the session resumes, the second report open at section 三, the query kept.
     let exit2 = tmp.path().join("exit2");
-    let again = format!(
-        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
-        data = tmp.path().join("data").display(),
-        exit = exit2.display(),
-    );
-    t.cmd(&["new-window", "-t", "e2e", &again]);
+    t.cmd(&["new-window", "-t", "e2e", &tui_script(tmp.path(), &exit2)]);
     t.wait_for("the resumed report", |p| {
         p.contains(" 2/") && p.lines().nth(2).is_some_and(|l| l.starts_with("三、收到和处理"))
     });
@@ -134,16 +141,7 @@ fn filter_picker_and_sticky_header_at_80x24() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let exit_file = tmp.path().join("exit");
-    let bin = env!("CARGO_BIN_EXE_gongkai");
-    let script = format!(
-        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
-        data = tmp.path().join("data").display(),
-        exit = exit_file.display(),
-    );
-    let t = Tmux { socket: format!("gongkai-e2e-pick-{}", std::process::id()) };
-    let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &script]);
-    assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+    let (t, exit_file) = start_tui(tmp.path(), "pick", 80, 24);
     t.wait_for("the result list", |p| p.contains(" reports |"));
     // Tab to the bar, Enter: every year of the index with its count; pick one.
     t.keys(&["Tab", "Enter"]);
@@ -156,11 +154,9 @@ fn filter_picker_and_sticky_header_at_80x24() {
         pane.lines().nth(1).and_then(|l| l.split("year:").nth(1)).map(|y| y[..4].to_string()).unwrap_or_default();
     assert!(pane.lines().nth(3).is_some_and(|l| l.contains(&format!("年份 {year}"))), "bar shows {year}:\n{pane}");
     // A report's table: its header stays on top while its rows scroll.
-    // (Keys one at a time: an Esc followed at once by another key reads as Alt+key.)
-    for k in ["Escape", "C-u", "Escape"] {
-        t.keys(&[k]);
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    // `/` back to the box (no Esc: an Esc read together with the next key is Alt+key), Ctrl-u empties it.
+    t.keys(&["/"]);
+    t.keys(&["C-u"]);
     t.wait_for("the box emptied", |p| p.lines().nth(1).is_some_and(|l| !l.contains("year:")));
     t.type_text("佛子岭");
     t.wait_for("one report", |p| p.contains(" 1 report |"));
