@@ -196,6 +196,14 @@ fn index_errors_count_and_exit_2_naming_the_path_once() {
             move |e: &str| e.matches(shown.as_str()).count() == 1 && e.contains("no such file"),
         )),
     );
+    // A file larger than a report can be is named and not read; the rest are indexed.
+    let big = docs.join("huge.txt");
+    std::fs::File::create(&big).and_then(|f| f.set_len(60 << 20)).expect("sparse file");
+    gongkai(&ix).arg("index").arg(&docs).assert().code(2).stderr(
+        predicate::str::contains("huge.txt: 60 MB, larger than a report can be")
+            .and(predicate::str::contains("failed 1")),
+    );
+    std::fs::remove_file(&big).expect("rm");
     // A legacy .doc is named with what to do, and passed over (not a failure).
     std::fs::write(docs.join("old.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").expect("write");
     gongkai(&ix).arg("index").arg(&docs).assert().success().stderr(

@@ -81,6 +81,14 @@ pub enum LoadError {
         /// What is wrong.
         reason: pdf::PdfError,
     },
+    /// Not a regular file (a folder, a FIFO, a device), or larger than a report can be.
+    #[error("{reason}")]
+    NotRead {
+        /// The file.
+        path: PathBuf,
+        /// Why it is not read.
+        reason: String,
+    },
     /// The file holds no text.
     #[error("the file holds no text")]
     Empty {
@@ -98,6 +106,7 @@ impl LoadError {
             | LoadError::Unsupported { path, .. }
             | LoadError::BadDocx { path, .. }
             | LoadError::NotAReport { path }
+            | LoadError::NotRead { path, .. }
             | LoadError::Empty { path } => path,
             #[cfg(feature = "pdf")]
             LoadError::BadPdf { path, .. } => path,
@@ -126,8 +135,27 @@ pub fn is_supported_extension(path: &Path) -> bool {
 /// [`LoadError`] naming the file: it cannot be read, is a PDF or another unsupported format, is a
 /// broken .docx, is binary data, or holds no text.
 pub fn load_path(path: &Path) -> Result<Source, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|error| LoadError::Io { path: path.to_path_buf(), error })?;
+    if let Some(reason) = not_read(&meta) {
+        return Err(LoadError::NotRead { path: path.to_path_buf(), reason });
+    }
     let bytes = std::fs::read(path).map_err(|error| LoadError::Io { path: path.to_path_buf(), error })?;
     load_bytes(&bytes, &path.display().to_string())
+}
+
+/// The largest file read as a report: 50 MB (a report is a few hundred KB; a scanned PDF a few MB).
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why a file is not read at all, told before reading it: not a regular file (a FIFO would block, a
+/// device never ends), or past [`MAX_FILE_BYTES`].
+#[must_use]
+pub fn not_read(meta: &std::fs::Metadata) -> Option<String> {
+    if !meta.is_file() {
+        return Some("not a regular file (a folder, FIFO or device), not read".into());
+    }
+    (meta.len() > MAX_FILE_BYTES).then(|| {
+        format!("{} MB, larger than a report can be ({} MB at most), not read", meta.len() >> 20, MAX_FILE_BYTES >> 20)
+    })
 }
 
 /// Reads a report held in memory; `name_hint` (a file name or path) gives the extension used when
@@ -354,6 +382,19 @@ mod tests {
         for no in ["README", "x.doc", "txt", "reports/README.md", "CHANGELOG.markdown"] {
             assert!(!is_supported_extension(Path::new(no)), "{no}");
         }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn fifos_and_devices_are_not_read() {
+        let e = load_path(Path::new("/dev/zero")).err().map(named).unwrap_or_default();
+        assert!(e.starts_with("/dev/zero: not a regular file"), "{e}");
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let big = dir.path().join("big.txt");
+        let f = std::fs::File::create(&big).unwrap_or_else(|e| panic!("{e}"));
+        f.set_len(MAX_FILE_BYTES + 1).unwrap_or_else(|e| panic!("{e}"));
+        let e = load_path(&big).err().map(named).unwrap_or_default();
+        assert!(e.contains("larger than a report can be"), "{e}");
     }
 
     #[test]

@@ -259,6 +259,11 @@ fn triage(
                 continue;
             }
         };
+        if let Some(reason) = gongkai_core::load::not_read(&meta) {
+            s.failed += 1;
+            obs.failed(&path, &reason);
+            continue;
+        }
         let (size, mtime) = (meta.len(), mtime_of(&meta));
         let old = known.get(&key);
         if old.is_some_and(|o| o.size == size && o.mtime == mtime) {
