@@ -8,6 +8,8 @@
 
 pub mod action;
 pub mod app;
+mod app_filters;
+mod app_find;
 pub mod doc;
 pub mod keymap;
 pub mod picker;

@@ -487,7 +487,7 @@ impl App {
 
     /// The query changed: back to the top of a new search. A query that does not parse yet (an open
     /// quote, a `field:` without its value) keeps the last good results and says why.
-    fn edited(&mut self) -> Vec<Effect> {
+    pub(super) fn edited(&mut self) -> Vec<Effect> {
         if let Err(e) = crate::query::syntax::parse(&self.query) {
             self.query_error = Some(e);
             return Vec::new();
@@ -497,102 +497,6 @@ impl App {
         self.selected = 0;
         self.limit = HIT_LIMIT;
         self.search()
-    }
-
-    /// A filter given twice (`year:2020 year:2021`): both must hold, which no report can.
-    fn conflicts(&self) -> Option<String> {
-        Facet::ALL.iter().filter_map(|f| f.field()).find_map(|field| {
-            let v = picker::field_values(&self.query, field);
-            (v.len() > 1).then(|| format!("{field}: {} are all required, so no report can match", v.join(" and ")))
-        })
-    }
-
-    /// The searches that give the picker of `facet` its counts.
-    fn picker_requests(&self, facet: Facet) -> Vec<SearchRequest> {
-        let mut base = self.request();
-        base.limit = 1;
-        if let Some(field) = facet.field() {
-            base.text = picker::set_field(&self.query, field, None);
-        } else {
-            base.only_ids = None;
-            base.exclude_ids = Vec::new();
-        }
-        let all = SearchRequest { limit: 1, ..SearchRequest::default() };
-        let mut out = vec![base.clone(), all];
-        if facet == Facet::Review {
-            let reviewed = self.reviews.ids(|e| e.reviewed);
-            out.push(SearchRequest { exclude_ids: reviewed.clone(), ..base.clone() });
-            out.push(SearchRequest { only_ids: Some(reviewed), ..base.clone() });
-            out.push(SearchRequest { only_ids: Some(self.reviews.ids(|e| e.flagged)), ..base });
-        }
-        out
-    }
-
-    fn picker_action(&self, a: &Action) -> bool {
-        matches!(
-            a,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom
-                | Action::Open
-                | Action::Back
-                | Action::Input(_)
-                | Action::Backspace
-        )
-    }
-
-    fn picker_update(&mut self, action: Action) -> Vec<Effect> {
-        let page = self.page();
-        let Some(p) = self.picker.as_mut() else { return Vec::new() };
-        match action {
-            Action::Up => p.step(-1),
-            Action::Down => p.step(1),
-            Action::PageUp => p.step(-isize::try_from(page).unwrap_or(1)),
-            Action::PageDown => p.step(isize::try_from(page).unwrap_or(1)),
-            Action::Top => p.sel = 0,
-            Action::Bottom => p.step(isize::MAX / 2),
-            Action::Input(c) => {
-                p.narrow.push(c);
-                p.sel = 0;
-            }
-            Action::Backspace => {
-                p.narrow.pop();
-                p.sel = 0;
-            }
-            Action::Open => {
-                let chosen = p.chosen().cloned();
-                let facet = p.facet;
-                self.picker = None;
-                if let Some(item) = chosen {
-                    return self.apply_filter(facet, item.value.as_deref());
-                }
-            }
-            _ => self.picker = None,
-        }
-        Vec::new()
-    }
-
-    /// Sets a filter: a query term for year, type, province and failing checks.
-    fn apply_filter(&mut self, facet: Facet, value: Option<&str>) -> Vec<Effect> {
-        match facet.field() {
-            Some(field) => {
-                self.query = picker::set_field(&self.query, field, value);
-                self.cursor = self.query.chars().count();
-            }
-            None => {
-                use super::strings as s;
-                self.filters.review = match value {
-                    Some(v) if v == s::UNREVIEWED => ReviewFilter::Unreviewed,
-                    Some(v) if v == s::REVIEWED => ReviewFilter::Reviewed,
-                    Some(v) if v == s::FLAGGED => ReviewFilter::Flagged,
-                    _ => ReviewFilter::All,
-                };
-            }
-        }
-        self.edited()
     }
 
     fn open_selected(&mut self) -> Vec<Effect> {
@@ -659,50 +563,6 @@ impl App {
             _ => {}
         }
         Vec::new()
-    }
-
-    fn find_update(&mut self, action: Action) -> Vec<Effect> {
-        let Some(text) = self.find_input.as_mut() else { return Vec::new() };
-        match action {
-            Action::Input(c) => text.push(c),
-            Action::Backspace => {
-                text.pop();
-            }
-            Action::CommitFind => {
-                let term = text.trim().to_string();
-                self.find_input = None;
-                self.find_hits = doc::find_lines(&self.doc, &term);
-                self.find = (!term.is_empty()).then_some(term);
-                // The first match from the line on top of the view.
-                self.goto_match_from(Some(self.scroll), true);
-            }
-            _ => self.find_input = None,
-        }
-        Vec::new()
-    }
-
-    /// Scrolls to the next (or previous) line holding the text found, wrapping round.
-    fn goto_match(&mut self, forward: bool) {
-        self.goto_match_from(None, forward);
-    }
-
-    /// As [`App::goto_match`]; `from` a line that may itself be the match.
-    fn goto_match_from(&mut self, from: Option<usize>, forward: bool) {
-        let Some(term) = &self.find else { return };
-        if self.find_hits.is_empty() {
-            self.status = format!("'{term}' is not in this report");
-            return;
-        }
-        let n = self.find_hits.len();
-        let k = if let Some(at) = from {
-            self.find_hits.iter().position(|&l| l >= at).unwrap_or(0)
-        } else if forward {
-            self.find_hits.iter().position(|&l| l > self.scroll).unwrap_or(0)
-        } else {
-            self.find_hits.iter().rposition(|&l| l < self.scroll).unwrap_or(n - 1)
-        };
-        self.scroll = self.find_hits[k];
-        self.status = format!("'{term}': {} of {n} (n / N next / previous, Esc ends)", k + 1);
     }
 
     fn step_report(&mut self, forward: bool) -> Vec<Effect> {
