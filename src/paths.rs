@@ -31,3 +31,12 @@ pub fn data_dir() -> PathBuf {
 pub fn samples_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports")
 }
+
+/// A file kept per index under `data_dir/folder/`, named by a hash of the index's canonical path
+/// (review state, sessions).
+#[must_use]
+pub fn per_index_file(data_dir: &Path, folder: &str, index: &Path) -> PathBuf {
+    let abs = std::fs::canonicalize(index).unwrap_or_else(|_| index.to_path_buf());
+    let h = crate::index::fnv1a(abs.display().to_string().as_bytes());
+    data_dir.join(folder).join(format!("{h:016x}.json"))
+}

@@ -50,9 +50,7 @@ pub fn path_for(index: &Path) -> PathBuf {
 /// The review file of an index under a given gongkai data directory.
 #[must_use]
 pub fn path_in(data_dir: &Path, index: &Path) -> PathBuf {
-    let abs = std::fs::canonicalize(index).unwrap_or_else(|_| index.to_path_buf());
-    let h = crate::index::fnv1a(abs.display().to_string().as_bytes());
-    data_dir.join("reviews").join(format!("{h:016x}.json"))
+    crate::paths::per_index_file(data_dir, "reviews", index)
 }
 
 impl Store {

@@ -39,9 +39,7 @@ pub struct Session {
 /// The session file of an index under a gongkai data directory.
 #[must_use]
 pub fn path_in(data_dir: &Path, index: &Path) -> PathBuf {
-    let abs = std::fs::canonicalize(index).unwrap_or_else(|_| index.to_path_buf());
-    let h = crate::index::fnv1a(abs.display().to_string().as_bytes());
-    data_dir.join("sessions").join(format!("{h:016x}.json"))
+    crate::paths::per_index_file(data_dir, "sessions", index)
 }
 
 impl Session {
