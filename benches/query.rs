@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
     let idx = index::in_ram();
     let mut w: tantivy::IndexWriter = idx.writer(100_000_000).expect("writer");
     for r in corpus() {
-        w.add_document(index::document(&idx.schema(), &r, &FileStamp::default()).expect("doc")).expect("add");
+        w.add_document(index::document(&r, &FileStamp::default()).expect("doc")).expect("add");
     }
     w.commit().expect("commit");
     let searcher = idx.reader().expect("reader").searcher();
@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
     ];
     let mut g = c.benchmark_group("query_5000_docs");
     for (name, r) in &cases {
-        g.bench_function(*name, |b| b.iter(|| black_box(query::search(&idx, &searcher, r).map(|x| x.total))));
+        g.bench_function(*name, |b| b.iter(|| black_box(query::search(&searcher, r).map(|x| x.total))));
     }
     g.finish();
 }

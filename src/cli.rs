@@ -10,8 +10,8 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{AgencyType, Level};
-use crate::parse::normalize::sanitize_for_terminal;
 use crate::query::{SearchRequest, Sort};
+use crate::render::sanitize_for_terminal;
 
 /// gongkai — search and read China's government information-disclosure annual reports
 /// (政府信息公开工作年度报告) in the terminal.
@@ -120,6 +120,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ByArg::Year)]
         by: ByArg,
         /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The three tables' rows and columns: keys, labels, headers, units, per template.
+    Schema {
+        /// The whole definition as JSON (what the sample generator under tools/ reads).
         #[arg(long)]
         json: bool,
     },
@@ -247,9 +253,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let req = request(&query_text(&query), &filters, SortArg::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
+        Some(Command::Schema { json }) => schema_cmd(json),
         Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),
         None => crate::ui::run(&index, false, index_named),
     }
+}
+
+/// Prints the table schema: JSON, or one line per row and column.
+fn schema_cmd(json: bool) -> Result<ExitCode> {
+    use crate::schema::{Table, to_json};
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&to_json())?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for t in Table::ALL {
+        writeln!(out, "{}  {}", t.key(), t.title())?;
+        for c in t.columns() {
+            writeln!(out, "  column {:<16} {}", c.key, c.header)?;
+        }
+        for r in t.rows() {
+            let templates: Vec<&str> = [(r.t2019.is_some(), "2019"), (r.t2021.is_some(), "2021")]
+                .into_iter()
+                .filter_map(|(has, name)| has.then_some(name))
+                .collect();
+            writeln!(out, "  row    {:<28} {}  [{}]", r.key, r.label, templates.join(" "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Builds a search request from the query words and filter flags.

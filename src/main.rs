@@ -13,7 +13,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             // Messages can carry file names and arguments: no escape sequence reaches the terminal.
-            eprintln!("gongkai: {}", gongkai::parse::normalize::sanitize_for_terminal(&format!("{err:#}")));
+            eprintln!("gongkai: {}", gongkai::render::sanitize_for_terminal(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

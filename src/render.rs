@@ -3,52 +3,17 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::{FigureTable, Report, Template};
-use crate::parse::labels::{APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, application_label};
-use crate::parse::normalize::sanitize_for_terminal;
-use crate::parse::tables::active_rows;
-
-/// Which of the three tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TableId {
-    /// 主动公开政府信息情况.
-    Active,
-    /// 收到和处理政府信息公开申请情况.
-    Applications,
-    /// 政府信息公开行政复议、行政诉讼情况.
-    Reviews,
-}
-
-impl TableId {
-    /// All three in report order.
-    pub const ALL: [TableId; 3] = [TableId::Active, TableId::Applications, TableId::Reviews];
-
-    /// The table's Chinese title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            TableId::Active => "主动公开政府信息情况",
-            TableId::Applications => "收到和处理政府信息公开申请情况",
-            TableId::Reviews => "行政复议、行政诉讼情况",
-        }
-    }
-
-    /// The SCHEMA key (`active`, `applications`, `reviews`).
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            TableId::Active => "active",
-            TableId::Applications => "applications",
-            TableId::Reviews => "reviews",
-        }
-    }
-}
+use crate::model::{FigureTable, Report};
+use crate::parse::normalize::normalize_char;
+use crate::schema::{ColumnDef, RowDef, Table, active_template};
 
 /// A table ready to draw: column headers, and rows of a label plus cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
     /// Headers of the value columns.
     pub header: Vec<String>,
+    /// Short headers of the same columns, for narrow screens.
+    pub short: Vec<String>,
     /// The value columns' keys (`natural_person` …), in the same order.
     pub keys: Vec<String>,
     /// Rows in order.
@@ -66,14 +31,52 @@ pub struct GridRow {
     pub cells: Vec<String>,
 }
 
+/// Makes report text (or a file name, an argument) safe to print on a terminal: every control character except newline and TAB
+/// (escape sequences start with ESC) and bidi overrides are dropped.
+#[must_use]
+pub fn sanitize_for_terminal(s: &str) -> String {
+    s.chars().filter(|&c| c == '\n' || c == '\t' || normalize_char(c).is_some() && !c.is_control()).collect()
+}
+
 /// Builds the grid of one table; `None` if the report does not have it.
 #[must_use]
-pub fn grid(r: &Report, id: TableId) -> Option<Grid> {
-    match id {
-        TableId::Active => r.figures.active.as_ref().map(|t| active_grid(t, r.template)),
-        TableId::Applications => r.figures.applications.as_ref().map(applications_grid),
-        TableId::Reviews => r.figures.reviews.as_ref().map(reviews_grid),
-    }
+pub fn grid(r: &Report, id: Table) -> Option<Grid> {
+    let t = id.of(&r.figures)?;
+    let (rows, columns): (Vec<(&RowDef, &str)>, Vec<&ColumnDef>) = match id {
+        Table::Active => {
+            let template = active_template(t, r.template);
+            let rows: Vec<_> =
+                id.rows().iter().filter_map(|row| row.layout(template).map(|l| (row, l.label))).collect();
+            // The columns the template's rows use, in the order they first appear.
+            let mut columns: Vec<&ColumnDef> = Vec::new();
+            for l in rows.iter().filter_map(|(row, _)| row.layout(template)) {
+                for c in l.columns.iter().filter_map(|k| id.column(k)) {
+                    if !columns.contains(&c) {
+                        columns.push(c);
+                    }
+                }
+            }
+            (rows, columns)
+        }
+        // The rows the report holds, in its order (the template's, as the parser wrote them).
+        Table::Applications => {
+            (t.keys().filter_map(|k| id.row(k)).map(|row| (row, row.label)).collect(), id.columns().iter().collect())
+        }
+        Table::Reviews => (id.rows().iter().map(|row| (row, row.label)).collect(), id.columns().iter().collect()),
+    };
+    Some(Grid {
+        header: columns.iter().map(|c| c.header.to_string()).collect(),
+        short: columns.iter().map(|c| c.short.to_string()).collect(),
+        keys: columns.iter().map(|c| c.key.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|(row, label)| GridRow {
+                key: row.key.to_string(),
+                label: (*label).to_string(),
+                cells: columns.iter().map(|c| cell_text(t, row.key, c.key)).collect(),
+            })
+            .collect(),
+    })
 }
 
 fn cell_text(t: &FigureTable, row: &str, col: &str) -> String {
@@ -82,57 +85,6 @@ fn cell_text(t: &FigureTable, row: &str, col: &str) -> String {
         Some(None) => "-".to_string(),
         None => String::new(),
     }
-}
-
-fn active_grid(t: &FigureTable, template: Template) -> Grid {
-    let spec = active_rows(if t.contains_key("other_services") { Template::T2019 } else { template });
-    let mut cols: Vec<&str> = Vec::new();
-    for (_, _, c) in spec {
-        for k in c.iter() {
-            if !cols.contains(k) {
-                cols.push(k);
-            }
-        }
-    }
-    let header = cols.iter().map(|c| crate::parse::tables::active_column_label(c).to_string()).collect();
-    let keys = cols.iter().map(|c| (*c).to_string()).collect();
-    let rows = spec
-        .iter()
-        .map(|(key, label, _)| GridRow {
-            key: (*key).to_string(),
-            label: (*label).to_string(),
-            cells: cols.iter().map(|c| cell_text(t, key, c)).collect(),
-        })
-        .collect();
-    Grid { header, keys, rows }
-}
-
-fn applications_grid(t: &FigureTable) -> Grid {
-    let header = APPLICANT_COLUMNS.iter().map(|(_, h)| (*h).to_string()).collect();
-    let keys = APPLICANT_COLUMNS.iter().map(|(k, _)| (*k).to_string()).collect();
-    let rows = t
-        .keys()
-        .map(|k| GridRow {
-            key: k.clone(),
-            label: application_label(k).to_string(),
-            cells: APPLICANT_COLUMNS.iter().map(|(c, _)| cell_text(t, k, c)).collect(),
-        })
-        .collect();
-    Grid { header, keys, rows }
-}
-
-fn reviews_grid(t: &FigureTable) -> Grid {
-    let header = REVIEW_COLUMNS.iter().map(|(_, h)| (*h).to_string()).collect();
-    let keys = REVIEW_COLUMNS.iter().map(|(k, _)| (*k).to_string()).collect();
-    let rows = REVIEW_GROUPS
-        .iter()
-        .map(|(g, label)| GridRow {
-            key: (*g).to_string(),
-            label: (*label).to_string(),
-            cells: REVIEW_COLUMNS.iter().map(|(c, _)| cell_text(t, g, c)).collect(),
-        })
-        .collect();
-    Grid { header, keys, rows }
 }
 
 /// Pads `s` with spaces to exactly `width` display columns, truncating (with `~`) if longer. Never
@@ -193,41 +145,10 @@ pub fn column_widths(g: &Grid) -> Vec<usize> {
         .collect()
 }
 
-/// A short form of a column header, for narrow screens (自然人 … 总计 → 商业, 公益 …).
-#[must_use]
-pub fn short_header(h: &str) -> &str {
-    match h {
-        "商业企业" => "商业",
-        "科研机构" => "科研",
-        "社会公益组织" => "公益",
-        "法律服务机构" => "法律",
-        "结果维持" => "维持",
-        "结果纠正" => "纠正",
-        "其他结果" => "其他",
-        "尚未审结" => "未结",
-        "本年新制作数量" => "新制作",
-        "本年新公开数量" => "新公开",
-        "对外公开总数量" => "公开总数",
-        "上一年项目数量" => "上年项目",
-        "本年增/减" => "增减",
-        "处理决定数量" => "决定",
-        "采购项目数量" => "采购项",
-        "金额(万元)" => "万元",
-        "本年制发件数" => "制发",
-        "本年废止件数" => "废止",
-        "现行有效件数" => "现行有效",
-        other => other,
-    }
-}
-
 /// The grid with short column headers.
 #[must_use]
 pub fn with_short_headers(g: &Grid) -> Grid {
-    Grid {
-        header: g.header.iter().map(|h| short_header(h).to_string()).collect(),
-        keys: g.keys.clone(),
-        rows: g.rows.clone(),
-    }
+    Grid { header: g.short.clone(), ..g.clone() }
 }
 
 /// A grid as aligned text lines: labels wrapped to `label_width`, numbers right-aligned.
@@ -273,11 +194,11 @@ pub fn summary(r: &Report) -> String {
         .map(|x| format!("{}{}", x.number.as_deref().map_or(String::new(), |n| format!("{n} ")), x.title))
         .collect();
     s.push_str(&format!("sections   {}\n", if secs.is_empty() { na.to_string() } else { secs.join(" | ") }));
-    for id in TableId::ALL {
+    for id in Table::ALL {
         match grid(r, id) {
             Some(g) => {
                 s.push_str(&format!("\n{}\n", id.title()));
-                for l in grid_lines(&g, if id == TableId::Applications { 26 } else { 22 }) {
+                for l in grid_lines(&g, if id == Table::Applications { 26 } else { 22 }) {
                     s.push_str(&l);
                     s.push('\n');
                 }
@@ -324,6 +245,11 @@ pub fn reports(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sanitize_keeps_text_and_drops_escapes() {
+        assert_eq!(sanitize_for_terminal("镇\u{1b}]52;c;x\u{7}名\u{202e}"), "镇]52;c;x名");
+    }
 
     #[test]
     fn fit_pads_by_display_width() {

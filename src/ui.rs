@@ -231,7 +231,7 @@ fn spawn_signals(tx: Sender<Msg>) {
 fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
     let (work_tx, work_rx) = mpsc::channel::<Work>();
     std::thread::spawn(move || {
-        let mut opened: Option<(tantivy::Index, tantivy::IndexReader)> = None;
+        let mut opened: Option<tantivy::IndexReader> = None;
         while let Ok(first) = work_rx.recv() {
             let mut jobs = vec![first];
             jobs.extend(work_rx.try_iter());
@@ -243,7 +243,7 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                 if opened.is_none() {
                     opened = open_reader(&index_path);
                 }
-                let Some((idx, reader)) = &opened else {
+                let Some(reader) = &opened else {
                     let _ = tx.send(Msg::Action(Action::Failed("no index to search".into())));
                     continue;
                 };
@@ -252,21 +252,21 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                 // A panic in the index library must not leave the screen stuck at "searching…": the
                 // program ends cleanly (the terminal is restored) with the error.
                 let run = std::panic::AssertUnwindSafe(|| match job {
-                    Work::Search(req, seq) => match crate::query::search(idx, &searcher, &req) {
+                    Work::Search(req, seq) => match crate::query::search(&searcher, &req) {
                         Ok(result) => Action::SearchDone { seq, result: Box::new(result) },
                         Err(e) => Action::Failed(e.to_string()),
                     },
                     Work::Counts(facet, reqs) => {
                         let mut out = Vec::new();
                         for r in &reqs {
-                            match crate::query::search(idx, &searcher, r) {
+                            match crate::query::search(&searcher, r) {
                                 Ok(res) => out.push((res.total, res.counts)),
                                 Err(_) => out.push((0, crate::query::Counts::default())),
                             }
                         }
                         Action::PickerData(facet, out)
                     }
-                    Work::Load(id) => match crate::query::record_by_id(idx, &searcher, id) {
+                    Work::Load(id) => match crate::query::record_by_id(&searcher, id) {
                         Ok(Some(r)) => Action::Loaded(Box::new(r)),
                         Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),
                         Err(e) => Action::Failed(e.to_string()),
@@ -289,10 +289,8 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
     work_tx
 }
 
-fn open_reader(path: &Path) -> Option<(tantivy::Index, tantivy::IndexReader)> {
-    let idx = crate::index::open_existing(path).ok()??;
-    let reader = idx.reader().ok()?;
-    Some((idx, reader))
+fn open_reader(path: &Path) -> Option<tantivy::IndexReader> {
+    crate::index::open_existing(path).ok()??.reader().ok()
 }
 
 /// Progress of the first-run indexing, sent to the loop.

@@ -512,3 +512,19 @@ fn index_without_paths_walks_the_current_folder() {
         .success()
         .stderr(predicate::str::contains("seen 1, indexed 1"));
 }
+
+#[test]
+fn schema_json_is_the_committed_file_the_generator_reads() {
+    let out = gongkai(Path::new("unused-index")).args(["schema", "--json"]).output().expect("run gongkai");
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/schema.json"))
+        .expect("tools/schema.json");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        committed,
+        "tools/schema.json is stale: run `gongkai schema --json > tools/schema.json`"
+    );
+    let text = gongkai(Path::new("unused-index")).arg("schema").output().expect("run gongkai");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("row    other_services") && text.contains("[2019]"), "{text}");
+}

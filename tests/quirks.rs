@@ -84,7 +84,8 @@ fn table_warnings(r: &Report) -> Vec<&String> {
 }
 
 fn get(r: &Report, t: &str, row: &str, col: &str) -> Option<Figure> {
-    r.figures.get(t, row, col)
+    let key = gongkai::schema::FigureKey::parse(&format!("{t}.{row}.{col}"));
+    r.figures.value(key.unwrap_or_else(|| panic!("{t}.{row}.{col} is not a figure of the schema")))
 }
 
 fn int(v: i64) -> Option<Figure> {

@@ -8,10 +8,9 @@ use gongkai::index::{self, FileStamp};
 use gongkai::model::{AgencyType, Level, Report};
 use gongkai::query::{self, SearchRequest, Sort};
 use proptest::prelude::*;
-use tantivy::{Index, Searcher};
+use tantivy::Searcher;
 
 struct Fixture {
-    index: Index,
     searcher: Searcher,
     reports: Vec<Report>,
 }
@@ -36,17 +35,17 @@ fn fixture() -> &'static Fixture {
         let idx = index::in_ram();
         let mut w: tantivy::IndexWriter = idx.writer(50_000_000).expect("writer");
         for r in &reports {
-            w.add_document(index::document(&idx.schema(), r, &FileStamp::default()).expect("doc")).expect("add");
+            w.add_document(index::document(r, &FileStamp::default()).expect("doc")).expect("add");
         }
         w.commit().expect("commit");
         let searcher = idx.reader().expect("reader").searcher();
-        Fixture { index: idx, searcher, reports }
+        Fixture { searcher, reports }
     })
 }
 
 fn run(req: SearchRequest) -> query::SearchResult {
     let f = fixture();
-    query::search(&f.index, &f.searcher, &req).unwrap_or_else(|e| panic!("{e}"))
+    query::search(&f.searcher, &req).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn q(text: &str) -> SearchRequest {
@@ -142,10 +141,10 @@ fn word_broken_across_lines_is_found() {
     let r = gongkai::parse::parse_text(text, "w.txt", "text", "utf-8").expect("parse");
     let idx = index::in_ram();
     let mut w: tantivy::IndexWriter = idx.writer(15_000_000).expect("writer");
-    w.add_document(index::document(&idx.schema(), &r, &FileStamp::default()).expect("doc")).expect("add");
+    w.add_document(index::document(&r, &FileStamp::default()).expect("doc")).expect("add");
     w.commit().expect("commit");
     let searcher = idx.reader().expect("reader").searcher();
-    let res = query::search(&idx, &searcher, &q("\"加强监督检查\"")).expect("search");
+    let res = query::search(&searcher, &q("\"加强监督检查\"")).expect("search");
     assert_eq!(res.total, 1);
 }
 
@@ -210,7 +209,7 @@ fn counts_cover_every_match() {
 fn bad_syntax_is_an_error() {
     let f = fixture();
     for bad in ["\"unclosed", "year:abc", "type:村"] {
-        assert!(query::search(&f.index, &f.searcher, &q(bad)).is_err(), "{bad}");
+        assert!(query::search(&f.searcher, &q(bad)).is_err(), "{bad}");
     }
 }
 

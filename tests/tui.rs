@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use gongkai::model::Report;
-use gongkai::query::{Counts, Hit, SearchResult, Snippet};
-use gongkai::render::TableId;
+use gongkai::query::{Counts, Hit, HitRegion, SearchResult, Snippet};
+use gongkai::schema::Table;
 use gongkai::ui::action::{Action, Effect};
 use gongkai::ui::app::{App, Focus, ReviewFilter, Screen};
 use gongkai::ui::picker::Facet;
@@ -26,9 +26,13 @@ fn hit(id: u64, agency: &str, ty: &str, region: [&str; 3], year: i32, apps: Opti
         id,
         source: format!("{agency}.txt"),
         agency: agency.into(),
-        agency_type: ty.into(),
-        level: "township".into(),
-        region: region.map(String::from),
+        agency_type: gongkai::model::AgencyType::from_name(ty).expect("a SCHEMA type"),
+        level: Some(gongkai::model::Level::Township),
+        region: HitRegion {
+            province: Some(region[0].to_string()).filter(|s| !s.is_empty()),
+            city: Some(region[1].to_string()).filter(|s| !s.is_empty()),
+            county: Some(region[2].to_string()).filter(|s| !s.is_empty()),
+        },
         year: Some(year),
         score: 1.0,
         snippet: Snippet { text: text.clone(), highlights: vec![(at, at + "政府信息".len())] },
@@ -148,7 +152,7 @@ fn tables_scroll_sideways_alone_and_keep_their_header_on_top() {
     for _ in 0..20 {
         app.update(Action::Right);
     }
-    let (applications, active) = (app.hscroll_of(TableId::Applications), app.hscroll_of(TableId::Active));
+    let (applications, active) = (app.hscroll_of(Table::Applications), app.hscroll_of(Table::Active));
     assert!(applications > 0 && applications < 7, "stops where the last column shows: {applications}");
     assert_eq!(active, 0, "the other tables stay");
     assert!(app.status.contains("last column"), "{}", app.status);

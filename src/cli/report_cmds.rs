@@ -7,20 +7,20 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use serde_json::json;
-use tantivy::{Index, Searcher};
+use tantivy::Searcher;
 
 use super::{ByArg, FormatArg, TableArg};
 use crate::model::Report;
-use crate::parse::normalize::sanitize_for_terminal;
 use crate::query::{self, Hit, SearchRequest, Snippet};
-use crate::render::{self, TableId};
+use crate::render;
+use crate::render::sanitize_for_terminal;
+use crate::schema::Table;
 
 /// Opens the index for reading, with a hint when there is none.
-fn open(index: &Path) -> Result<(Index, Searcher)> {
+fn open(index: &Path) -> Result<Searcher> {
     let idx = crate::index::open_existing(index)?
         .with_context(|| format!("no index at {}; create one with `gongkai index DIR`", index.display()))?;
-    let searcher = idx.reader().context("opening the index reader")?.searcher();
-    Ok((idx, searcher))
+    Ok(idx.reader().context("opening the index reader")?.searcher())
 }
 
 fn color() -> bool {
@@ -46,20 +46,26 @@ fn highlight(s: &Snippet, color: bool) -> String {
     out
 }
 
+fn or_empty(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
 fn region(h: &Hit) -> String {
-    h.region.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+    h.region.parts().collect::<Vec<_>>().join(" ")
 }
 
 pub(super) fn search(index: &Path, req: &SearchRequest, as_json: bool) -> Result<ExitCode> {
-    let (idx, searcher) = open(index)?;
-    let res = query::search(&idx, &searcher, req)?;
+    let searcher = open(index)?;
+    let res = query::search(&searcher, req)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let color = color();
     for h in &res.hits {
         if as_json {
             let v = json!({
-                "id": h.id, "source": h.source, "agency": h.agency, "agency_type": h.agency_type,
-                "level": h.level, "region": {"province": h.region[0], "city": h.region[1], "county": h.region[2]},
+                "id": h.id, "source": h.source, "agency": h.agency, "agency_type": h.agency_type.as_str(),
+                "level": h.level.map_or("", |l| l.as_str()),
+                "region": {"province": or_empty(&h.region.province), "city": or_empty(&h.region.city),
+                           "county": or_empty(&h.region.county)},
                 "year": h.year, "score": h.score, "snippet": h.snippet.text, "applications": h.applications,
                 "failing_checks": h.failing,
             });
@@ -69,7 +75,8 @@ pub(super) fn search(index: &Path, req: &SearchRequest, as_json: bool) -> Result
         let year = h.year.map_or("----".to_string(), |y| y.to_string());
         let apps = h.applications.map_or("—".to_string(), |n| n.to_string());
         let mark = if h.failing { " !check" } else { "" };
-        let line = format!("{}  {year}  {}  {}  申请 {apps}  #{}{mark}", h.agency, h.agency_type, region(h), h.id);
+        let line =
+            format!("{}  {year}  {}  {}  申请 {apps}  #{}{mark}", h.agency, h.agency_type.as_str(), region(h), h.id);
         writeln!(out, "{}", sanitize_for_terminal(&line))?;
         writeln!(out, "    {}", highlight(&h.snippet, color))?;
     }
@@ -94,16 +101,16 @@ enum Resolved {
     NoMatch(String),
 }
 
-fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) -> Result<Resolved> {
+fn resolve(searcher: &Searcher, target: &str, year: Option<i32>) -> Result<Resolved> {
     if let Ok(id) = target.trim_start_matches('#').parse::<u64>()
-        && let Some(r) = query::record_by_id(idx, searcher, id)?
+        && let Some(r) = query::record_by_id(searcher, id)?
     {
         return Ok(Resolved::One(Box::new(r)));
     }
     let path = Path::new(target);
     if path.is_file() {
         let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if let Some(r) = query::record_by_id(idx, searcher, crate::index::id_of(&abs.display().to_string()))? {
+        if let Some(r) = query::record_by_id(searcher, crate::index::id_of(&abs.display().to_string()))? {
             return Ok(Resolved::One(Box::new(r)));
         }
         return Ok(Resolved::One(Box::new(parse_file(path, target)?)));
@@ -116,7 +123,7 @@ fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) ->
         let name: String = name.chars().filter(|c| !c.is_whitespace() && *c != '"').collect();
         let mut req = SearchRequest { text: format!("agency:{name}"), limit: 50, ..SearchRequest::default() };
         req.years = year.map(|y| (y, y));
-        Ok(query::search(idx, searcher, &req)?.hits)
+        Ok(query::search(searcher, &req)?.hits)
     };
     let mut hits = Vec::new();
     for name in &names {
@@ -147,7 +154,7 @@ fn resolve(idx: &Index, searcher: &Searcher, target: &str, year: Option<i32>) ->
             )))
         }
         [one] => Ok(Resolved::One(Box::new(
-            query::load_report(idx, searcher, one.addr)?.context("the stored record cannot be read")?,
+            query::load_report(searcher, one.addr)?.context("the stored record cannot be read")?,
         ))),
         many => {
             let mut msg = format!("'{target}' matches {}; name one by id:\n", render::reports(many.len()));
@@ -168,7 +175,7 @@ pub(super) fn show(
     as_json: bool,
 ) -> Result<ExitCode> {
     let r = match open(index) {
-        Ok((idx, searcher)) => match resolve(&idx, &searcher, target, year)? {
+        Ok(searcher) => match resolve(&searcher, target, year)? {
             Resolved::One(r) => *r,
             Resolved::NoMatch(msg) => {
                 eprintln!("gongkai: {}", sanitize_for_terminal(&msg));
@@ -184,9 +191,9 @@ pub(super) fn show(
         writeln!(out, "{}", serde_json::to_string(&r)?)?;
     } else if let Some(t) = table {
         let id = match t {
-            TableArg::Active => TableId::Active,
-            TableArg::Applications => TableId::Applications,
-            TableArg::Reviews => TableId::Reviews,
+            TableArg::Active => Table::Active,
+            TableArg::Applications => Table::Applications,
+            TableArg::Reviews => Table::Reviews,
         };
         match render::grid(&r, id) {
             Some(g) => {
@@ -212,10 +219,9 @@ pub(super) fn show(
 #[must_use]
 pub fn flatten(r: &Report) -> Vec<(String, String)> {
     let mut v = Vec::new();
-    for (name, t) in
-        [("active", &r.figures.active), ("applications", &r.figures.applications), ("reviews", &r.figures.reviews)]
-    {
-        for (row, cols) in t.iter().flat_map(|t| t.iter()) {
+    for table in Table::ALL {
+        let name = table.key();
+        for (row, cols) in table.of(&r.figures).iter().flat_map(|t| t.iter()) {
             for (col, val) in cols {
                 v.push((format!("{name}.{row}.{col}"), val.map_or(String::new(), |x| x.to_string())));
             }
@@ -265,11 +271,11 @@ fn meta_values(r: &Report) -> Vec<String> {
 }
 
 fn records(index: &Path, req: &SearchRequest) -> Result<Vec<Report>> {
-    let (idx, searcher) = open(index)?;
-    let res = query::search(&idx, &searcher, req)?;
+    let searcher = open(index)?;
+    let res = query::search(&searcher, req)?;
     res.hits
         .iter()
-        .filter_map(|h| query::load_report(&idx, &searcher, h.addr).transpose())
+        .filter_map(|h| query::load_report(&searcher, h.addr).transpose())
         .map(|r| r.map_err(Into::into))
         .collect()
 }
@@ -341,20 +347,14 @@ pub(super) fn export(
 }
 
 pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool) -> Result<ExitCode> {
-    let (idx, searcher) = open(index)?;
-    let res = query::search(&idx, &searcher, req)?;
+    let searcher = open(index)?;
+    let res = query::search(&searcher, req)?;
     let mut groups: BTreeMap<String, [i64; 7]> = BTreeMap::new();
     for h in &res.hits {
         let key = match by {
             ByArg::Year => h.year.map_or("unknown".into(), |y| y.to_string()),
-            ByArg::Type => h.agency_type.clone(),
-            ByArg::Province => {
-                if h.region[0].is_empty() {
-                    "unknown".into()
-                } else {
-                    h.region[0].clone()
-                }
-            }
+            ByArg::Type => h.agency_type.as_str().into(),
+            ByArg::Province => h.region.province.clone().unwrap_or_else(|| "unknown".into()),
         };
         let g = groups.entry(key).or_default();
         g[0] += 1;

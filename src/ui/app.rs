@@ -8,7 +8,8 @@ use super::picker::{self, Facet, Picker};
 use super::review::Store;
 use crate::model::Report;
 use crate::query::{SearchRequest, SearchResult, Sort};
-use crate::render::{Grid, TableId};
+use crate::render::Grid;
+use crate::schema::Table;
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +92,12 @@ pub struct App {
     /// The open report as lines, for the current width.
     pub doc: Vec<DocLine>,
     /// Tables of the open report.
-    pub grids: Vec<(TableId, Grid)>,
+    pub grids: Vec<(Table, Grid)>,
     /// Rows and columns named by failing checks: (table, row or column key).
-    pub marks: HashSet<(TableId, String)>,
+    pub marks: HashSet<(Table, String)>,
     /// Report view: first line shown.
     pub scroll: usize,
-    /// Report view: value columns scrolled off to the left, per table (in [`TableId::ALL`]'s order).
+    /// Report view: value columns scrolled off to the left, per table (in [`Table::ALL`]'s order).
     pub hscroll: [usize; 3],
     /// The section to show when the next report opens (`n`/`p` keep the section being read).
     pub keep_section: Option<usize>,
@@ -627,7 +628,7 @@ impl App {
     }
 
     fn open_report(&mut self, report: Report) {
-        self.grids = TableId::ALL.iter().filter_map(|id| crate::render::grid(&report, *id).map(|g| (*id, g))).collect();
+        self.grids = Table::ALL.iter().filter_map(|id| crate::render::grid(&report, *id).map(|g| (*id, g))).collect();
         self.marks = doc::failing_marks(&report);
         self.report = Some(Box::new(report));
         self.screen = Screen::Report;
@@ -656,7 +657,7 @@ impl App {
 
     /// How far table `id` is scrolled sideways.
     #[must_use]
-    pub fn hscroll_of(&self, id: TableId) -> usize {
+    pub fn hscroll_of(&self, id: Table) -> usize {
         self.hscroll[table_index(id)]
     }
 
@@ -678,8 +679,8 @@ impl App {
     }
 }
 
-fn table_index(id: TableId) -> usize {
-    TableId::ALL.iter().position(|t| *t == id).unwrap_or(0)
+fn table_index(id: Table) -> usize {
+    Table::ALL.iter().position(|t| *t == id).unwrap_or(0)
 }
 
 /// The sort order as the list's title names it.

@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::Report;
-use crate::parse::normalize::sanitize_for_terminal;
-use crate::render::{Grid, TableId, wrap};
+use crate::render::sanitize_for_terminal;
+use crate::render::{Grid, wrap};
+use crate::schema::Table;
 
 /// One line of the report view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,13 +31,13 @@ pub enum DocLine {
     /// A line of section text.
     Text(String),
     /// A table's title.
-    TableTitle(TableId),
+    TableTitle(Table),
     /// A table's column headers.
-    TableHeader(TableId),
+    TableHeader(Table),
     /// A part of a table row: `part` 0 carries the values, later parts the rest of a long label.
     TableRow {
         /// Which table.
-        table: TableId,
+        table: Table,
         /// Row index in the grid.
         row: usize,
         /// 0 for the line with the values.
@@ -113,7 +114,7 @@ pub fn label_width(grid: &Grid, width: usize) -> usize {
 
 /// Lays a report out for a screen `width` columns wide.
 #[must_use]
-pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine> {
+pub fn lines(r: &Report, grids: &[(Table, Grid)], width: usize) -> Vec<DocLine> {
     let clean = |s: &str| sanitize_for_terminal(s).replace(['\t', '\n'], " ");
     let mut out = vec![DocLine::Title(clean(r.title.as_deref().unwrap_or("(无标题)")))];
     out.push(DocLine::Meta(clean(&format!(
@@ -148,18 +149,18 @@ pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine
             }
         }
         let table = match s.kind {
-            crate::model::SectionKind::Active => Some(TableId::Active),
-            crate::model::SectionKind::Applications => Some(TableId::Applications),
-            crate::model::SectionKind::Reviews => Some(TableId::Reviews),
+            crate::model::SectionKind::Active => Some(Table::Active),
+            crate::model::SectionKind::Applications => Some(Table::Applications),
+            crate::model::SectionKind::Reviews => Some(Table::Reviews),
             _ => None,
         };
         if let Some((id, g)) = table.and_then(|t| grids.iter().find(|(g, _)| *g == t)) {
             table_lines(&mut out, *id, g, width);
-            tables_done |= *id == TableId::Reviews;
+            tables_done |= *id == Table::Reviews;
         }
     }
     if !tables_done {
-        let shown: HashSet<TableId> =
+        let shown: HashSet<Table> =
             out.iter().filter_map(|l| if let DocLine::TableTitle(t) = l { Some(*t) } else { None }).collect();
         for (id, g) in grids.iter().filter(|(id, _)| !shown.contains(id)) {
             table_lines(&mut out, *id, g, width);
@@ -176,7 +177,7 @@ pub fn lines(r: &Report, grids: &[(TableId, Grid)], width: usize) -> Vec<DocLine
     out
 }
 
-fn table_lines(out: &mut Vec<DocLine>, id: TableId, g: &Grid, width: usize) {
+fn table_lines(out: &mut Vec<DocLine>, id: Table, g: &Grid, width: usize) {
     out.push(DocLine::Blank);
     out.push(DocLine::TableTitle(id));
     out.push(DocLine::TableHeader(id));
@@ -210,7 +211,7 @@ pub fn max_hscroll(full: &Grid, width: usize) -> usize {
 /// The table whose rows fill the top line of the view at `at`, with the line of its column header,
 /// when that header has scrolled off (the view then keeps it on top: a sticky header).
 #[must_use]
-pub fn sticky_header(doc: &[DocLine], at: usize) -> Option<(TableId, usize)> {
+pub fn sticky_header(doc: &[DocLine], at: usize) -> Option<(Table, usize)> {
     let DocLine::TableRow { table, .. } = doc.get(at)? else { return None };
     let header = doc.iter().take(at).rposition(|l| *l == DocLine::TableHeader(*table))?;
     Some((*table, header))
@@ -243,7 +244,7 @@ pub fn section_line(doc: &[DocLine], n: usize) -> Option<usize> {
 
 /// The table in view: the first whose title is within the page starting at `at`, else the nearest above.
 #[must_use]
-pub fn table_at(doc: &[DocLine], at: usize, page: usize) -> Option<TableId> {
+pub fn table_at(doc: &[DocLine], at: usize, page: usize) -> Option<Table> {
     let title = |l: &DocLine| if let DocLine::TableTitle(t) = l { Some(*t) } else { None };
     doc.iter().skip(at).take(page).find_map(title).or_else(|| doc.iter().take(at + 1).rev().find_map(title))
 }
@@ -267,10 +268,10 @@ pub fn tsv(g: &Grid) -> String {
 
 /// Where failing checks look, from their structured places: (table, row key) and (table, column key).
 #[must_use]
-pub fn failing_marks(r: &Report) -> HashSet<(TableId, String)> {
+pub fn failing_marks(r: &Report) -> HashSet<(Table, String)> {
     let mut out = HashSet::new();
     for c in r.checks.iter().filter(|c| !c.ok) {
-        let Some(table) = TableId::ALL.into_iter().find(|t| c.table.as_deref() == Some(t.key())) else { continue };
+        let Some(table) = c.place_table() else { continue };
         for key in [&c.row, &c.column].into_iter().flatten() {
             out.insert((table, key.clone()));
         }
@@ -286,6 +287,7 @@ mod tests {
     fn grid() -> Grid {
         Grid {
             header: vec!["自然人".into(), "总计".into()],
+            short: vec!["自然人".into(), "总计".into()],
             keys: vec!["natural_person".into(), "total".into()],
             rows: vec![GridRow {
                 key: "new".into(),
@@ -312,7 +314,7 @@ mod tests {
     #[test]
     fn long_labels_wrap_onto_parts() {
         let mut out = Vec::new();
-        table_lines(&mut out, TableId::Applications, &grid(), 42);
+        table_lines(&mut out, Table::Applications, &grid(), 42);
         let parts = out.iter().filter(|l| matches!(l, DocLine::TableRow { .. })).count();
         assert_eq!(parts, 3, "{out:?}");
     }

@@ -12,9 +12,10 @@ use super::app::{App, FILTER_COUNT, Focus, ReviewFilter, Screen};
 use super::doc::{self, DocLine};
 use super::picker::{Picker, field_values};
 use super::strings as s;
-use crate::parse::normalize::sanitize_for_terminal;
 use crate::query::Hit;
-use crate::render::{TableId, column_widths, fit};
+use crate::render::sanitize_for_terminal;
+use crate::render::{column_widths, fit};
+use crate::schema::Table;
 
 /// Styles for colour or NO_COLOR terminals.
 struct Theme {
@@ -315,7 +316,7 @@ fn split_body(app: &App, body: Rect) -> (Rect, Option<Rect>) {
 
 /// The width a hit's line needs to show in full.
 fn hit_width(app: &App, h: &Hit) -> usize {
-    let region: usize = h.region.iter().filter(|r| !r.is_empty()).map(|r| r.width() + 1).sum();
+    let region: usize = h.region.parts().map(|r| r.width() + 1).sum();
     hit_line(app, h, 0, false).width() + region
 }
 
@@ -328,8 +329,8 @@ fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
         if e.reviewed { "R" } else { " " },
         if e.flagged { "F" } else { " " }
     );
-    let ty = crate::model::AgencyType::from_name(&h.agency_type).map_or("?", |t| t.chinese());
-    let region: Vec<&str> = h.region.iter().filter(|r| !r.is_empty()).map(String::as_str).collect();
+    let ty = h.agency_type.chinese();
+    let region: Vec<&str> = h.region.parts().collect();
     let year = h.year.map_or("----".to_string(), |y| y.to_string());
     let apps = h.applications.map_or("-".into(), |n| n.to_string());
     let agency_w = if width > 0 && width < 50 { 8 } else { 14 };
@@ -396,7 +397,7 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let inner = b.inner(area);
     b.render(area, buf);
     let Some(h) = app.result.hits.get(app.selected) else { return };
-    let region: Vec<&str> = h.region.iter().filter(|r| !r.is_empty()).map(String::as_str).collect();
+    let region: Vec<&str> = h.region.parts().collect();
     let mut lines = vec![
         Line::styled(sanitize_for_terminal(&format!("{} | {}", h.agency, region.join(" "))), theme.accent()),
         highlighted(&h.snippet.text, &h.snippet.highlights, theme),
@@ -476,7 +477,7 @@ fn doc_line<'a>(app: &App, l: &DocLine, width: usize, theme: &Theme) -> Line<'a>
 }
 
 /// One line of a table: the label column frozen, value columns from `hscroll`, whole columns only.
-fn table_line<'a>(app: &App, id: TableId, row: Option<(usize, usize, &str)>, width: usize, theme: &Theme) -> Line<'a> {
+fn table_line<'a>(app: &App, id: Table, row: Option<(usize, usize, &str)>, width: usize, theme: &Theme) -> Line<'a> {
     let Some((_, full)) = app.grids.iter().find(|(t, _)| *t == id) else { return Line::raw("") };
     let (g, lw) = doc::shown_grid(full, width);
     let widths = column_widths(&g);

@@ -15,3 +15,4 @@ pub mod gazetteer;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod schema;

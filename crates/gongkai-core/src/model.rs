@@ -155,6 +155,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// All four, highest first.
+    pub const ALL: [Level; 4] = [Level::Province, Level::Prefecture, Level::County, Level::Township];
+
+    /// The level of a SCHEMA name.
+    #[must_use]
+    pub fn from_name(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
     /// The SCHEMA name.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -334,20 +343,6 @@ pub struct Figures {
     pub applications: Option<FigureTable>,
     /// 政府信息公开行政复议、行政诉讼情况.
     pub reviews: Option<FigureTable>,
-}
-
-impl Figures {
-    /// Looks up one figure by table, row and column key.
-    #[must_use]
-    pub fn get(&self, table: &str, row: &str, col: &str) -> Option<Figure> {
-        let t = match table {
-            "active" => self.active.as_ref(),
-            "applications" => self.applications.as_ref(),
-            "reviews" => self.reviews.as_ref(),
-            _ => None,
-        }?;
-        t.get(row)?.get(col).copied().flatten()
-    }
 }
 
 /// One consistency check.

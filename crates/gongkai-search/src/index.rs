@@ -9,7 +9,7 @@ pub mod tokenizer;
 use std::path::{Path, PathBuf};
 
 use tantivy::schema::{
-    FAST, FacetOptions, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, TantivyDocument, Term};
 
@@ -72,36 +72,100 @@ pub mod f {
 /// The headline numeric fields, in the order `search --sort` and ranges name them.
 pub const NUMERIC_FIELDS: [&str; 5] = [f::APP_NEW, f::APP_GRANTED, f::APP_TOTAL, f::REVIEWS_TOTAL, f::ACTIVE_DECISIONS];
 
+/// The index's fields, resolved once: they are made with the schema, so no field is looked up by
+/// name when documents are written or read.
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)] // One per name of [`f`].
+pub struct Fields {
+    pub id: Field,
+    pub source: Field,
+    pub title: Field,
+    pub body: Field,
+    pub body1: Field,
+    pub agency: Field,
+    pub agency_exact: Field,
+    pub agency_type: Field,
+    pub level: Field,
+    pub province: Field,
+    pub city: Field,
+    pub county: Field,
+    pub template: Field,
+    pub year: Field,
+    pub failing: Field,
+    pub facets: Field,
+    /// The headline figures, in [`NUMERIC_FIELDS`] order.
+    pub numeric: [Field; 5],
+    pub hash: Field,
+    pub size: Field,
+    pub mtime: Field,
+    pub record: Field,
+}
+
+impl Fields {
+    /// The fields of [`schema()`]. Every index this crate opens has that schema ([`open_existing`]
+    /// and [`open_or_create`] refuse any other), so these are its fields.
+    #[must_use]
+    pub fn get() -> &'static Fields {
+        static FIELDS: std::sync::OnceLock<Fields> = std::sync::OnceLock::new();
+        FIELDS.get_or_init(|| build().1)
+    }
+}
+
 /// Builds the schema.
 #[must_use]
 pub fn schema() -> Schema {
+    build().0
+}
+
+fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = |tok: &str, rec: IndexRecordOption| {
         TextOptions::default()
             .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(rec))
     };
     let positions = IndexRecordOption::WithFreqsAndPositions;
-    b.add_u64_field(f::ID, INDEXED | STORED | FAST);
-    b.add_text_field(f::SOURCE, STRING | STORED | FAST);
-    b.add_text_field(f::TITLE, text(tokenizer::BIGRAM, positions).set_stored());
-    b.add_text_field(f::BODY, text(tokenizer::BIGRAM, positions));
-    b.add_text_field(f::BODY1, text(tokenizer::UNIGRAM, IndexRecordOption::WithFreqs));
-    b.add_text_field(f::AGENCY, text(tokenizer::BIGRAM, positions));
-    b.add_text_field(f::AGENCY_EXACT, STRING | STORED | FAST);
-    for name in [f::TYPE, f::LEVEL, f::PROVINCE, f::CITY, f::COUNTY, f::TEMPLATE] {
-        b.add_text_field(name, STRING | STORED);
-    }
-    b.add_i64_field(f::YEAR, INDEXED | STORED | FAST);
-    b.add_u64_field(f::FAILING, INDEXED | FAST | STORED);
-    b.add_facet_field(f::FACETS, FacetOptions::default());
-    for name in NUMERIC_FIELDS {
-        b.add_i64_field(name, INDEXED | FAST | STORED);
-    }
-    b.add_text_field(f::HASH, STRING | STORED | FAST);
-    b.add_u64_field(f::SIZE, STORED | FAST);
-    b.add_u64_field(f::MTIME, STORED | FAST);
-    b.add_text_field(f::RECORD, STORED);
-    b.build()
+    let id = b.add_u64_field(f::ID, INDEXED | STORED | FAST);
+    let source = b.add_text_field(f::SOURCE, STRING | STORED | FAST);
+    let title = b.add_text_field(f::TITLE, text(tokenizer::BIGRAM, positions).set_stored());
+    let body = b.add_text_field(f::BODY, text(tokenizer::BIGRAM, positions));
+    let body1 = b.add_text_field(f::BODY1, text(tokenizer::UNIGRAM, IndexRecordOption::WithFreqs));
+    let agency = b.add_text_field(f::AGENCY, text(tokenizer::BIGRAM, positions));
+    let agency_exact = b.add_text_field(f::AGENCY_EXACT, STRING | STORED | FAST);
+    let [agency_type, level, province, city, county, template] =
+        [f::TYPE, f::LEVEL, f::PROVINCE, f::CITY, f::COUNTY, f::TEMPLATE]
+            .map(|name| b.add_text_field(name, STRING | STORED));
+    let year = b.add_i64_field(f::YEAR, INDEXED | STORED | FAST);
+    let failing = b.add_u64_field(f::FAILING, INDEXED | FAST | STORED);
+    let facets = b.add_facet_field(f::FACETS, FacetOptions::default());
+    let numeric = NUMERIC_FIELDS.map(|name| b.add_i64_field(name, INDEXED | FAST | STORED));
+    let hash = b.add_text_field(f::HASH, STRING | STORED | FAST);
+    let size = b.add_u64_field(f::SIZE, STORED | FAST);
+    let mtime = b.add_u64_field(f::MTIME, STORED | FAST);
+    let record = b.add_text_field(f::RECORD, STORED);
+    let fields = Fields {
+        id,
+        source,
+        title,
+        body,
+        body1,
+        agency,
+        agency_exact,
+        agency_type,
+        level,
+        province,
+        city,
+        county,
+        template,
+        year,
+        failing,
+        facets,
+        numeric,
+        hash,
+        size,
+        mtime,
+        record,
+    };
+    (b.build(), fields)
 }
 
 /// Errors of the index layer.
@@ -237,87 +301,79 @@ pub fn body_text(r: &Report) -> String {
 }
 
 /// The template's labels of the rows the report's tables hold (searchable words such as 行政许可),
-/// from the parser's table definitions: the index does not go through the text renderer.
+/// from the table schema: the index does not go through the text renderer.
 fn table_row_labels(r: &Report) -> Vec<&'static str> {
-    use gongkai_core::model::Template;
-    use gongkai_core::parse::labels::{REVIEW_GROUPS, application_label};
+    use gongkai_core::schema::{Table, active_template};
     let mut out = Vec::new();
     if let Some(t) = &r.figures.active {
-        let template = if t.contains_key("other_services") { Template::T2019 } else { r.template };
-        out.extend(gongkai_core::parse::tables::active_rows(template).iter().map(|(_, label, _)| *label));
+        let template = active_template(t, r.template);
+        out.extend(Table::Active.rows().iter().filter_map(|row| row.layout(template)).map(|l| l.label));
     }
     if let Some(t) = &r.figures.applications {
-        out.extend(t.keys().map(|k| application_label(k)));
+        out.extend(t.keys().filter_map(|k| Table::Applications.row(k)).map(|row| row.label));
     }
     if r.figures.reviews.is_some() {
-        out.extend(REVIEW_GROUPS.iter().map(|(_, label)| *label));
+        out.extend(Table::Reviews.rows().iter().map(|row| row.label));
     }
     out
-}
-
-fn fig(r: &Report, t: &str, row: &str, col: &str) -> Option<i64> {
-    r.figures.get(t, row, col).and_then(gongkai_core::model::Figure::as_i64)
 }
 
 /// The headline numbers of a report, in [`NUMERIC_FIELDS`] order.
 #[must_use]
 pub fn headline(r: &Report) -> [Option<i64>; 5] {
-    let reviews: Option<i64> =
-        ["review", "litigation_direct", "litigation_after_review"].iter().map(|g| fig(r, "reviews", g, "total")).sum();
-    let decisions: Option<i64> = ["licensing", "penalties", "enforcement"]
+    use gongkai_core::model::Figure;
+    use gongkai_core::schema::{ActiveCol, ActiveRow, AppCol, AppRow, ReviewCol, ReviewRow};
+    let f = &r.figures;
+    let reviews: Option<i64> = ReviewRow::ALL.iter().map(|g| f.review(*g, ReviewCol::Total)).sum();
+    let decisions: Option<i64> = [ActiveRow::Licensing, ActiveRow::Penalties, ActiveRow::Enforcement]
         .iter()
-        .map(|row| fig(r, "active", row, "decisions"))
+        .map(|row| f.active(*row, ActiveCol::Decisions).and_then(Figure::as_i64))
         .try_fold(0, |acc, v| v.map(|x| acc + x));
     [
-        fig(r, "applications", "new", "total"),
-        fig(r, "applications", "granted", "total"),
-        fig(r, "applications", "total", "total"),
+        f.app(AppRow::New, AppCol::Total),
+        f.app(AppRow::Granted, AppCol::Total),
+        f.app(AppRow::Total, AppCol::Total),
         reviews,
         decisions,
     ]
 }
 
-/// A report → its document.
+/// A report → its document (for an index of this crate's [`schema()`]).
 ///
 /// # Errors
-/// When `schema` lacks one of the fields (not this crate's schema) or the record cannot be serialized.
-pub fn document(schema: &Schema, r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantivy::TantivyError> {
-    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    for name in NAMES.get_or_init(|| self::schema().fields().map(|(_, e)| e.name().to_string()).collect()) {
-        schema.get_field(name)?;
-    }
-    // Every field was found just above, so the fallback below is never taken.
-    let field = |name: &str| schema.get_field(name).unwrap_or(tantivy::schema::Field::from_field_id(0));
+/// When the record cannot be serialized.
+pub fn document(r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantivy::TantivyError> {
+    let fl = Fields::get();
     let mut d = TantivyDocument::default();
-    d.add_u64(field(f::ID), id_of(&r.source));
-    d.add_text(field(f::SOURCE), &r.source);
-    d.add_text(field(f::TITLE), r.title.as_deref().unwrap_or(""));
+    d.add_u64(fl.id, id_of(&r.source));
+    d.add_text(fl.source, &r.source);
+    d.add_text(fl.title, r.title.as_deref().unwrap_or(""));
     let body = body_text(r);
-    d.add_text(field(f::BODY), &body);
-    d.add_text(field(f::BODY1), &body);
+    d.add_text(fl.body, &body);
+    d.add_text(fl.body1, &body);
     let agency = r.agency.as_deref().unwrap_or("");
-    d.add_text(field(f::AGENCY), agency);
-    d.add_text(field(f::AGENCY_EXACT), agency);
-    d.add_text(field(f::TYPE), r.agency_type.as_str());
-    d.add_text(field(f::LEVEL), r.level.map_or("", |l| l.as_str()));
+    d.add_text(fl.agency, agency);
+    d.add_text(fl.agency_exact, agency);
+    d.add_text(fl.agency_type, r.agency_type.as_str());
+    d.add_text(fl.level, r.level.map_or("", |l| l.as_str()));
     let region = r.region.clone().unwrap_or_default();
-    d.add_text(field(f::PROVINCE), region.province.as_deref().unwrap_or(""));
-    d.add_text(field(f::CITY), region.city.as_deref().unwrap_or(""));
-    d.add_text(field(f::COUNTY), region.county.as_deref().unwrap_or(""));
-    d.add_text(field(f::TEMPLATE), r.template.as_str());
-    d.add_i64(field(f::YEAR), r.year.map_or(-1, i64::from));
-    d.add_u64(field(f::FAILING), u64::from(r.has_failing_check()));
+    d.add_text(fl.province, region.province.as_deref().unwrap_or(""));
+    d.add_text(fl.city, region.city.as_deref().unwrap_or(""));
+    d.add_text(fl.county, region.county.as_deref().unwrap_or(""));
+    d.add_text(fl.template, r.template.as_str());
+    d.add_i64(fl.year, r.year.map_or(-1, i64::from));
+    d.add_u64(fl.failing, u64::from(r.has_failing_check()));
     for facet in facets(r) {
-        d.add_facet(field(f::FACETS), tantivy::schema::Facet::from_path(facet));
+        d.add_facet(fl.facets, tantivy::schema::Facet::from_path(facet));
     }
-    for (name, v) in NUMERIC_FIELDS.iter().zip(headline(r)) {
-        d.add_i64(field(name), v.unwrap_or(-1));
+    for (field, v) in fl.numeric.iter().zip(headline(r)) {
+        d.add_i64(*field, v.unwrap_or(-1));
     }
-    d.add_u64(field(f::SIZE), stamp.size);
-    d.add_u64(field(f::MTIME), stamp.mtime);
-    d.add_text(field(f::HASH), &stamp.hash);
+    d.add_u64(fl.size, stamp.size);
+    d.add_u64(fl.mtime, stamp.mtime);
+    d.add_text(fl.hash, &stamp.hash);
     let json = serde_json::to_string(r).map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
-    d.add_text(field(f::RECORD), json);
+    d.add_text(fl.record, json);
     Ok(d)
 }
 
@@ -344,6 +400,6 @@ pub fn facets(r: &Report) -> Vec<Vec<String>> {
 
 /// The term that identifies a source path (for deletes).
 #[must_use]
-pub fn source_term(schema: &Schema, source: &str) -> Option<Term> {
-    schema.get_field(f::SOURCE).ok().map(|fld| Term::from_field_text(fld, source))
+pub fn source_term(source: &str) -> Term {
+    Term::from_field_text(Fields::get().source, source)
 }

@@ -90,8 +90,8 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     summary.seen = files.len();
     obs.start(files.len());
     let todo = triage(files, &known, &mut summary, obs);
-    write_all(&idx, &mut writer, todo, &mut summary, obs, index_path)?;
-    summary.deleted = drop_missing(&idx, &mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
+    write_all(&mut writer, todo, &mut summary, obs, index_path)?;
+    summary.deleted = drop_missing(&mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
     summary.seconds = start.elapsed().as_secs_f64();
@@ -293,14 +293,12 @@ fn triage(
 
 /// Parses jobs on every core and writes them, committing every [`COMMIT_EVERY`] documents.
 fn write_all(
-    idx: &Index,
     writer: &mut IndexWriter,
     jobs: Vec<Job>,
     s: &mut Summary,
     obs: &mut dyn Observer,
     index_path: &Path,
 ) -> Result<(), IndexError> {
-    let schema = idx.schema();
     let tantivy_err = |source| IndexError::Tantivy { path: index_path.to_path_buf(), source };
     let queue = Mutex::new(jobs.into_iter());
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
@@ -332,12 +330,10 @@ fn write_all(
                     continue;
                 }
             };
-            if job.replace
-                && let Some(t) = index::source_term(&schema, &report.source)
-            {
-                writer.delete_term(t);
+            if job.replace {
+                writer.delete_term(index::source_term(&report.source));
             }
-            let doc = index::document(&schema, &report, &job.stamp).map_err(tantivy_err)?;
+            let doc = index::document(&report, &job.stamp).map_err(tantivy_err)?;
             writer.add_document(doc).map_err(tantivy_err)?;
             s.indexed += 1;
             since_commit += 1;
@@ -377,19 +373,15 @@ fn gone_from_a_listed_folder(p: &Path, read_dirs: &HashSet<PathBuf>) -> bool {
 
 /// Deletes documents whose file lay in a walked folder and is gone.
 fn drop_missing(
-    idx: &Index,
     writer: &mut IndexWriter,
     read_dirs: &HashSet<PathBuf>,
     known: &HashMap<String, FileStamp>,
 ) -> tantivy::Result<usize> {
-    let schema = idx.schema();
     let mut gone = 0;
     for source in known.keys() {
         let p = Path::new(source);
-        if gone_from_a_listed_folder(p, read_dirs)
-            && let Some(t) = index::source_term(&schema, source)
-        {
-            writer.delete_term(t);
+        if gone_from_a_listed_folder(p, read_dirs) {
+            writer.delete_term(index::source_term(source));
             gone += 1;
         }
     }

@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Schema, Value};
-use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
-use crate::index::{f, tokenizer};
+use crate::index::{Fields, f, tokenizer};
 use gongkai_core::model::{AgencyType, Level, Report};
 pub use syntax::{Atom, Parsed, level_name, parse, year_range as syntax_year};
 
@@ -77,12 +77,12 @@ pub struct Hit {
     pub source: String,
     /// Agency name.
     pub agency: String,
-    /// SCHEMA type name.
-    pub agency_type: String,
-    /// SCHEMA level name ("" when unknown).
-    pub level: String,
-    /// Province, city, county ("" when unknown).
-    pub region: [String; 3],
+    /// Agency type.
+    pub agency_type: AgencyType,
+    /// Level, when known.
+    pub level: Option<Level>,
+    /// Province, city, county, as far as resolved.
+    pub region: HitRegion,
     /// Year reported on.
     pub year: Option<i32>,
     /// Relevance score (0 when sorted otherwise).
@@ -97,6 +97,24 @@ pub struct Hit {
     pub headline: [Option<i64>; 5],
     /// Where the document is, for [`load_report`] with the same searcher.
     pub addr: DocAddress,
+}
+
+/// Where a hit's agency is: canonical names, as far as the gazetteer resolved them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HitRegion {
+    /// Province (安徽省).
+    pub province: Option<String>,
+    /// Prefecture (蚌埠市).
+    pub city: Option<String>,
+    /// County (固镇县).
+    pub county: Option<String>,
+}
+
+impl HitRegion {
+    /// The names known, province first.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        [&self.province, &self.city, &self.county].into_iter().flatten().map(String::as_str)
+    }
 }
 
 /// Counts of the matching reports by facet.
@@ -142,19 +160,14 @@ pub enum QueryError {
     Index(#[from] tantivy::TantivyError),
 }
 
-fn field(schema: &Schema, name: &str) -> Result<tantivy::schema::Field, QueryError> {
-    schema.get_field(name).map_err(QueryError::from)
-}
-
 /// Runs a search.
 ///
 /// # Errors
 /// [`QueryError`] for bad syntax or index failures.
-pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, QueryError> {
+pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, QueryError> {
     let start = Instant::now();
     let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
-    let schema = index.schema();
-    let query = build(&schema, searcher, &parsed, req)?;
+    let query = build(searcher, &parsed, req)?;
     let mut facets = FacetCollector::for_field(f::FACETS);
     for root in ["/year", "/type", "/province", "/city", "/county", "/failing"] {
         facets.add_facet(root);
@@ -176,7 +189,7 @@ pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result
     let among_ids = if req.count_ids.is_empty() {
         0
     } else {
-        let id = field(&schema, f::ID)?;
+        let id = Fields::get().id;
         let terms: Vec<Term> = req.count_ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
         let both = BooleanQuery::new(vec![
             (Occur::Must, query.box_clone()),
@@ -185,10 +198,8 @@ pub fn search(index: &Index, searcher: &Searcher, req: &SearchRequest) -> Result
         searcher.search(&both, &Count)? as u64
     };
     let terms = parsed.highlight_terms();
-    let hits = addrs
-        .into_iter()
-        .map(|(score, addr)| hit(searcher, &schema, addr, score, &terms))
-        .collect::<Result<Vec<_>, _>>()?;
+    let hits =
+        addrs.into_iter().map(|(score, addr)| hit(searcher, addr, score, &terms)).collect::<Result<Vec<_>, _>>()?;
     Ok(SearchResult { hits, total, counts: counts(&facet_counts), among_ids, elapsed: start.elapsed() })
 }
 
@@ -215,15 +226,10 @@ fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
 }
 
 /// The whole query: text clauses plus the request's filters.
-fn build(
-    schema: &Schema,
-    searcher: &Searcher,
-    parsed: &Parsed,
-    req: &SearchRequest,
-) -> Result<Box<dyn Query>, QueryError> {
+fn build(searcher: &Searcher, parsed: &Parsed, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for group in &parsed.groups {
-        let mut ors = group.iter().map(|a| atom_query(schema, a)).collect::<Result<Vec<_>, _>>()?;
+        let mut ors = group.iter().map(|a| atom_query(a)).collect::<Result<Vec<_>, _>>()?;
         let q = if ors.len() == 1 {
             ors.remove(0)
         } else {
@@ -233,21 +239,21 @@ fn build(
     }
     for a in &parsed.excluded {
         // Excluded by id: tantivy's phrase scorer trips a debug assertion when seeked as an exclusion.
-        let ids = matching_ids(searcher, atom_query(schema, a)?.as_ref())?;
-        let id = field(schema, f::ID)?;
+        let ids = matching_ids(searcher, atom_query(a)?.as_ref())?;
+        let id = Fields::get().id;
         let terms: Vec<Term> = ids.into_iter().map(|v| Term::from_field_u64(id, v)).collect();
         clauses.push((Occur::MustNot, Box::new(tantivy::query::TermSetQuery::new(terms))));
     }
     for a in request_filters(req) {
-        clauses.push((Occur::Must, atom_query(schema, &a)?));
+        clauses.push((Occur::Must, atom_query(&a)?));
     }
     if let Some(ids) = &req.only_ids {
-        let id = field(schema, f::ID)?;
+        let id = Fields::get().id;
         let terms: Vec<Term> = ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
         clauses.push((Occur::Must, Box::new(tantivy::query::TermSetQuery::new(terms))));
     }
     if !req.exclude_ids.is_empty() {
-        let id = field(schema, f::ID)?;
+        let id = Fields::get().id;
         let terms: Vec<Term> = req.exclude_ids.iter().map(|v| Term::from_field_u64(id, *v)).collect();
         clauses.push((Occur::MustNot, Box::new(tantivy::query::TermSetQuery::new(terms))));
     }
@@ -295,31 +301,32 @@ fn request_filters(req: &SearchRequest) -> Vec<Atom> {
 }
 
 /// One atom → a tantivy query.
-fn atom_query(schema: &Schema, atom: &Atom) -> Result<Box<dyn Query>, QueryError> {
+fn atom_query(atom: &Atom) -> Result<Box<dyn Query>, QueryError> {
     match atom {
-        Atom::Text(t, prefix_last) => text_query(schema, t, *prefix_last),
+        Atom::Text(t, prefix_last) => text_query(t, *prefix_last),
         Atom::AnyType(types) => {
-            let fld = field(schema, f::TYPE)?;
+            let fld = Fields::get().agency_type;
             let terms: Vec<Term> = types.iter().map(|t| Term::from_field_text(fld, t.as_str())).collect();
             Ok(Box::new(tantivy::query::TermSetQuery::new(terms)))
         }
-        Atom::Field(name, value) => field_query(schema, name, value),
+        Atom::Field(name, value) => field_query(name, value),
     }
 }
 
-fn field_query(schema: &Schema, name: &str, value: &str) -> Result<Box<dyn Query>, QueryError> {
-    let exact = |fname: &str, v: &str| -> Result<Box<dyn Query>, QueryError> {
-        let t = Term::from_field_text(field(schema, fname)?, v);
+fn field_query(name: &str, value: &str) -> Result<Box<dyn Query>, QueryError> {
+    let fl = Fields::get();
+    let exact = |field: Field, v: &str| -> Result<Box<dyn Query>, QueryError> {
+        let t = Term::from_field_text(field, v);
         Ok(Box::new(TermQuery::new(t, IndexRecordOption::Basic)))
     };
-    let prefix = |fname: &str, v: &str| -> Result<Box<dyn Query>, QueryError> {
+    let prefix = |field: Field, v: &str| -> Result<Box<dyn Query>, QueryError> {
         let pattern = format!("{}.*", regex_escape(v));
-        Ok(Box::new(RegexQuery::from_pattern(&pattern, field(schema, fname)?)?))
+        Ok(Box::new(RegexQuery::from_pattern(&pattern, field)?))
     };
     match name {
         "year" => {
             let (a, b) = syntax::year_range(value).ok_or_else(|| QueryError::Syntax(format!("bad year '{value}'")))?;
-            let fld = field(schema, f::YEAR)?;
+            let fld = Fields::get().year;
             let lo = Term::from_field_i64(fld, i64::from(a));
             let hi = Term::from_field_i64(fld, i64::from(b));
             Ok(Box::new(RangeQuery::new(Bound::Included(lo), Bound::Included(hi))))
@@ -327,21 +334,21 @@ fn field_query(schema: &Schema, name: &str, value: &str) -> Result<Box<dyn Query
         "type" => {
             let t =
                 AgencyType::from_name(value).ok_or_else(|| QueryError::Syntax(format!("unknown type '{value}'")))?;
-            exact(f::TYPE, t.as_str())
+            exact(fl.agency_type, t.as_str())
         }
-        "level" => exact(f::LEVEL, &syntax::level_name(value).unwrap_or(value.to_string())),
-        "template" => exact(f::TEMPLATE, value),
-        "province" => prefix(f::PROVINCE, value),
-        "city" => prefix(f::CITY, value),
-        "county" => prefix(f::COUNTY, value),
+        "level" => exact(fl.level, &syntax::level_name(value).unwrap_or(value.to_string())),
+        "template" => exact(fl.template, value),
+        "province" => prefix(fl.province, value),
+        "city" => prefix(fl.city, value),
+        "county" => prefix(fl.county, value),
         // The agency's name contains the value (`agency:镇`, `agency:刘集`): the name only, not the text.
         "agency" => {
             let pattern = format!(".*{}.*", regex_escape(value));
-            Ok(Box::new(RegexQuery::from_pattern(&pattern, field(schema, f::AGENCY_EXACT)?)?))
+            Ok(Box::new(RegexQuery::from_pattern(&pattern, Fields::get().agency_exact)?))
         }
         "failing" => {
             let yes = matches!(value, "yes" | "1" | "true" | "是");
-            let t = Term::from_field_u64(field(schema, f::FAILING)?, u64::from(yes));
+            let t = Term::from_field_u64(Fields::get().failing, u64::from(yes));
             Ok(Box::new(TermQuery::new(t, IndexRecordOption::Basic)))
         }
         other => Err(QueryError::Syntax(format!("unknown field '{other}:'"))),
@@ -360,9 +367,9 @@ fn regex_escape(s: &str) -> String {
 
 /// Text → AND of its pieces: a Han run is a phrase of its bigrams (an exact substring), a single Han
 /// character a unigram term, a word a term (a prefix when `prefix_last` and it ends the query).
-fn text_query(schema: &Schema, text: &str, prefix_last: bool) -> Result<Box<dyn Query>, QueryError> {
-    let body = field(schema, f::BODY)?;
-    let body1 = field(schema, f::BODY1)?;
+fn text_query(text: &str, prefix_last: bool) -> Result<Box<dyn Query>, QueryError> {
+    let body = Fields::get().body;
+    let body1 = Fields::get().body1;
     let pieces = tokenizer::pieces(text);
     let n = pieces.len();
     let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -413,46 +420,36 @@ struct LightSection {
     text: String,
 }
 
-fn stored_text(doc: &TantivyDocument, schema: &Schema, name: &str) -> String {
-    schema
-        .get_field(name)
-        .ok()
-        .and_then(|fl| doc.get_first(fl))
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+fn stored_text(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-fn hit(
-    searcher: &Searcher,
-    schema: &Schema,
-    addr: DocAddress,
-    score: f32,
-    terms: &[String],
-) -> Result<Hit, QueryError> {
+fn hit(searcher: &Searcher, addr: DocAddress, score: f32, terms: &[String]) -> Result<Hit, QueryError> {
+    let fl = Fields::get();
     let doc: TantivyDocument = searcher.doc(addr)?;
-    let s = |name: &str| stored_text(&doc, schema, name);
-    let num = |name: &str| schema.get_field(name).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_i64());
-    let id = schema.get_field(f::ID).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_u64()).unwrap_or(0);
-    let record = s(f::RECORD);
+    let s = |field: Field| stored_text(&doc, field);
+    let opt = |field: Field| Some(s(field)).filter(|v| !v.is_empty());
+    let num = |field: Field| doc.get_first(field).and_then(|v| v.as_i64());
+    let id = doc.get_first(fl.id).and_then(|v| v.as_u64()).unwrap_or(0);
+    let record = s(fl.record);
     let light: Option<Light> = serde_json::from_str(&record).ok();
     let snippet = light.as_ref().map(|l| snippet_of(l, terms)).unwrap_or_default();
-    let year = num(f::YEAR).filter(|y| *y >= 0).and_then(|y| i32::try_from(y).ok());
-    let applications = num(f::APP_NEW).filter(|v| *v >= 0);
-    let failing =
-        schema.get_field(f::FAILING).ok().and_then(|fl| doc.get_first(fl)).and_then(|v| v.as_u64()) == Some(1);
+    let year = num(fl.year).filter(|y| *y >= 0).and_then(|y| i32::try_from(y).ok());
+    let headline = fl.numeric.map(|field| num(field).filter(|v| *v >= 0));
+    let failing = doc.get_first(fl.failing).and_then(|v| v.as_u64()) == Some(1);
     Ok(Hit {
         id,
-        source: s(f::SOURCE),
-        agency: s(f::AGENCY_EXACT),
-        agency_type: s(f::TYPE),
-        level: s(f::LEVEL),
-        region: [s(f::PROVINCE), s(f::CITY), s(f::COUNTY)],
+        source: s(fl.source),
+        agency: s(fl.agency_exact),
+        agency_type: AgencyType::from_name(&s(fl.agency_type)).unwrap_or(AgencyType::Other),
+        level: Level::from_name(&s(fl.level)),
+        region: HitRegion { province: opt(fl.province), city: opt(fl.city), county: opt(fl.county) },
         year,
         score,
         snippet,
-        applications,
+        applications: headline[0],
         failing,
-        headline: crate::index::NUMERIC_FIELDS.map(|n| num(n).filter(|v| *v >= 0)),
+        headline,
         addr,
     })
 }
@@ -515,21 +512,20 @@ fn shift_after_trim(window: &str, hl: Vec<(usize, usize)>) -> Vec<(usize, usize)
 ///
 /// # Errors
 /// [`QueryError`] on index failures.
-pub fn record_by_id(index: &Index, searcher: &Searcher, id: u64) -> Result<Option<Report>, QueryError> {
-    let schema = index.schema();
-    let t = Term::from_field_u64(field(&schema, f::ID)?, id);
+pub fn record_by_id(searcher: &Searcher, id: u64) -> Result<Option<Report>, QueryError> {
+    let t = Term::from_field_u64(Fields::get().id, id);
     let top =
         searcher.search(&TermQuery::new(t, IndexRecordOption::Basic), &TopDocs::with_limit(1).order_by_score())?;
     let Some((_, addr)) = top.first() else { return Ok(None) };
     let doc: TantivyDocument = searcher.doc(*addr)?;
-    Ok(serde_json::from_str(&stored_text(&doc, &schema, f::RECORD)).ok())
+    Ok(serde_json::from_str(&stored_text(&doc, Fields::get().record)).ok())
 }
 
 /// Loads the stored record of a hit.
 ///
 /// # Errors
 /// [`QueryError`] on index failures; `Ok(None)` when the stored record does not deserialize.
-pub fn load_report(index: &Index, searcher: &Searcher, addr: DocAddress) -> Result<Option<Report>, QueryError> {
+pub fn load_report(searcher: &Searcher, addr: DocAddress) -> Result<Option<Report>, QueryError> {
     let doc: TantivyDocument = searcher.doc(addr)?;
-    Ok(serde_json::from_str(&stored_text(&doc, &index.schema(), f::RECORD)).ok())
+    Ok(serde_json::from_str(&stored_text(&doc, Fields::get().record)).ok())
 }

@@ -2,10 +2,9 @@
 //! null term, is left out; otherwise it fails on the first equation that does not hold and its detail
 //! names the row, the column and both sides.
 
-use super::labels::{
-    APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, application_label,
-};
+use super::labels::{application_label, outcome_rows};
 use crate::model::{Check, Figure, FigureTable, Figures};
+use crate::schema::{APP_COLUMNS, APP_ROWS, AppCol, AppRow, REVIEW_COLUMNS, REVIEW_ROWS, ReviewCol, Table};
 
 /// Every check that can be computed.
 #[must_use]
@@ -36,13 +35,14 @@ fn cell(t: &FigureTable, row: &str, col: &str) -> Option<i64> {
     t.get(row)?.get(col).copied().flatten().and_then(Figure::as_i64)
 }
 
-fn col_name(col: &str) -> &'static str {
-    APPLICANT_COLUMNS.iter().find(|(k, _)| *k == col).map_or("", |(_, l)| l)
+/// The applicant columns that add up to 总计.
+fn applicant_parts() -> impl Iterator<Item = &'static str> {
+    APP_COLUMNS.iter().map(|c| c.key).filter(|k| *k != AppCol::Total.key())
 }
 
 /// Where a failing equation looks: table, row and column keys (each when it names one).
 struct Place {
-    table: &'static str,
+    table: Table,
     row: Option<&'static str>,
     column: Option<&'static str>,
 }
@@ -55,7 +55,7 @@ fn verdict(id: &str, results: Vec<Result<(), (String, Place)>>, what: &str) -> O
     let n = results.len();
     match results.into_iter().find_map(Result::err) {
         Some((detail, at)) => Some(Check {
-            table: Some(at.table.to_string()),
+            table: Some(at.table.key().to_string()),
             row: at.row.map(str::to_string),
             column: at.column.map(str::to_string),
             ..Check::new(id, false, detail)
@@ -65,10 +65,12 @@ fn verdict(id: &str, results: Vec<Result<(), (String, Place)>>, what: &str) -> O
 }
 
 fn balance(t: &FigureTable) -> Option<Check> {
-    let results = APPLICANT_COLUMNS
+    let results = APP_COLUMNS
         .iter()
-        .filter_map(|(col, head)| {
-            let [a, b, c, d] = ["new", "carried_over", "total", "carried_forward"].map(|r| cell(t, r, col));
+        .filter_map(|c| {
+            let (col, head) = (c.key, c.header);
+            let [a, b, c, d] =
+                [AppRow::New, AppRow::CarriedOver, AppRow::Total, AppRow::CarriedForward].map(|r| cell(t, r.key(), col));
             let (a, b, c, d) = (a?, b?, c?, d?);
             Some(if a + b == c + d {
                 Ok(())
@@ -79,7 +81,7 @@ fn balance(t: &FigureTable) -> Option<Check> {
                         a + b,
                         c + d
                     ),
-                    Place { table: "applications", row: None, column: Some(col) },
+                    Place { table: Table::Applications, row: None, column: Some(col) },
                 ))
             })
         })
@@ -88,18 +90,19 @@ fn balance(t: &FigureTable) -> Option<Check> {
 }
 
 fn outcomes_sum(t: &FigureTable) -> Option<Check> {
-    let results = APPLICANT_COLUMNS
+    let results = APP_COLUMNS
         .iter()
-        .filter_map(|(col, head)| {
-            let total = cell(t, "total", col)?;
-            let rows: Vec<&str> = OUTCOME_ROWS.iter().copied().filter(|r| t.contains_key(*r)).collect();
+        .filter_map(|c| {
+            let (col, head) = (c.key, c.header);
+            let total = cell(t, AppRow::Total.key(), col)?;
+            let rows: Vec<&str> = outcome_rows().filter(|r| t.contains_key(*r)).collect();
             let sum: i64 = rows.iter().map(|r| cell(t, r, col)).sum::<Option<i64>>()?;
             Some(if sum == total {
                 Ok(())
             } else {
                 Err((
                     format!("column {head}: （七）总计 {total} ≠ sum of the outcome rows （一）…（六） {sum}"),
-                    Place { table: "applications", row: Some("total"), column: Some(col) },
+                    Place { table: Table::Applications, row: Some(AppRow::Total.key()), column: Some(col) },
                 ))
             })
         })
@@ -110,10 +113,10 @@ fn outcomes_sum(t: &FigureTable) -> Option<Check> {
 fn column_total(t: &FigureTable) -> Option<Check> {
     let results = t
         .keys()
-        .filter_map(|k| APPLICATION_ROWS.iter().map(|(key, _)| *key).find(|key| key == k))
+        .filter_map(|k| APP_ROWS.iter().map(|r| r.key).find(|key| key == k))
         .filter_map(|row| {
-            let total = cell(t, row, "total")?;
-            let sum: i64 = APPLICANT_COLUMNS[..6].iter().map(|(c, _)| cell(t, row, c)).sum::<Option<i64>>()?;
+            let total = cell(t, row, AppCol::Total.key())?;
+            let sum: i64 = applicant_parts().map(|c| cell(t, row, c)).sum::<Option<i64>>()?;
             Some(if sum == total {
                 Ok(())
             } else {
@@ -121,9 +124,9 @@ fn column_total(t: &FigureTable) -> Option<Check> {
                     format!(
                         "row {}: {} {total} ≠ sum of the six applicant columns {sum}",
                         application_label(row),
-                        col_name("total")
+                        Table::Applications.column(AppCol::Total.key()).map_or("", |c| c.header)
                     ),
-                    Place { table: "applications", row: Some(row), column: Some("total") },
+                    Place { table: Table::Applications, row: Some(row), column: Some(AppCol::Total.key()) },
                 ))
             })
         })
@@ -132,17 +135,22 @@ fn column_total(t: &FigureTable) -> Option<Check> {
 }
 
 fn review_totals(t: &FigureTable) -> Option<Check> {
-    let results = REVIEW_GROUPS
+    let results = REVIEW_ROWS
         .iter()
-        .filter_map(|(g, label)| {
-            let total = cell(t, g, "total")?;
-            let sum: i64 = REVIEW_COLUMNS[..4].iter().map(|(c, _)| cell(t, g, c)).sum::<Option<i64>>()?;
+        .filter_map(|r| {
+            let (g, label) = (r.key, r.label);
+            let total = cell(t, g, ReviewCol::Total.key())?;
+            let sum: i64 = REVIEW_COLUMNS
+                .iter()
+                .filter(|c| c.key != ReviewCol::Total.key())
+                .map(|c| cell(t, g, c.key))
+                .sum::<Option<i64>>()?;
             Some(if sum == total {
                 Ok(())
             } else {
                 Err((
                     format!("{label}: 总计 {total} ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {sum}"),
-                    Place { table: "reviews", row: Some(g), column: Some("total") },
+                    Place { table: Table::Reviews, row: Some(g), column: Some(ReviewCol::Total.key()) },
                 ))
             })
         })
@@ -156,7 +164,7 @@ mod tests {
     use crate::model::FigureRow;
 
     fn app_row(v: [i64; 7]) -> FigureRow {
-        APPLICANT_COLUMNS.iter().zip(v).map(|((k, _), x)| ((*k).to_string(), Some(Figure::Int(x)))).collect()
+        APP_COLUMNS.iter().zip(v).map(|(c, x)| (c.key.to_string(), Some(Figure::Int(x)))).collect()
     }
 
     fn table(rows: &[(&str, [i64; 7])]) -> FigureTable {

@@ -5,93 +5,17 @@
 //! (危机 for 危及, 行政法案卷 for 行政执法案卷) and variants (1、/1., （）/()) do not matter.
 
 use super::normalize::squeeze;
+use crate::schema::{ACTIVE_COLUMNS, ACTIVE_ROWS, APP_ROWS, ActiveRow, AppRow, ReviewCol, ReviewRow, Table};
 
-/// The columns of the applications table, in the template's order, with their Chinese headers.
-pub const APPLICANT_COLUMNS: [(&str, &str); 7] = [
-    ("natural_person", "自然人"),
-    ("commercial", "商业企业"),
-    ("research", "科研机构"),
-    ("social_org", "社会公益组织"),
-    ("legal_service", "法律服务机构"),
-    ("other_org", "其他"),
-    ("total", "总计"),
-];
-
-/// The rows of the applications table in order, with the label the template prints.
-pub const APPLICATION_ROWS: [(&str, &str); 26] = [
-    ("new", "一、本年新收政府信息公开申请数量"),
-    ("carried_over", "二、上年结转政府信息公开申请数量"),
-    ("granted", "（一）予以公开"),
-    ("partial", "（二）部分公开"),
-    ("denied_state_secret", "（三）1.属于国家秘密"),
-    ("denied_law", "（三）2.其他法律行政法规禁止公开"),
-    ("denied_security_stability", "（三）3.危及“三安全一稳定”"),
-    ("denied_third_party", "（三）4.保护第三方合法权益"),
-    ("denied_internal", "（三）5.属于三类内部事务信息"),
-    ("denied_process", "（三）6.属于四类过程性信息"),
-    ("denied_enforcement_file", "（三）7.属于行政执法案卷"),
-    ("denied_query", "（三）8.属于行政查询事项"),
-    ("unable_not_held", "（四）1.本机关不掌握相关政府信息"),
-    ("unable_needs_creation", "（四）2.没有现成信息需要另行制作"),
-    ("unable_unclear", "（四）3.补正后申请内容仍不明确"),
-    ("rejected_petition", "（五）1.信访举报投诉类申请"),
-    ("rejected_duplicate", "（五）2.重复申请"),
-    ("rejected_publication", "（五）3.要求提供公开出版物"),
-    ("rejected_excessive", "（五）4.无正当理由大量反复申请"),
-    ("rejected_confirm", "（五）5.要求行政机关确认或重新出具已获取信息"),
-    ("other", "（六）其他处理"),
-    ("other_no_correction", "（六）1.申请人无正当理由逾期不补正"),
-    ("other_no_fee", "（六）2.申请人逾期未按收费通知要求缴纳费用"),
-    ("other_misc", "（六）3.其他"),
-    ("total", "（七）总计"),
-    ("carried_forward", "四、结转下年度继续办理"),
-];
-
-/// The outcome rows that add up to （七）总计.
-pub const OUTCOME_ROWS: [&str; 22] = [
-    "granted",
-    "partial",
-    "denied_state_secret",
-    "denied_law",
-    "denied_security_stability",
-    "denied_third_party",
-    "denied_internal",
-    "denied_process",
-    "denied_enforcement_file",
-    "denied_query",
-    "unable_not_held",
-    "unable_needs_creation",
-    "unable_unclear",
-    "rejected_petition",
-    "rejected_duplicate",
-    "rejected_publication",
-    "rejected_excessive",
-    "rejected_confirm",
-    "other",
-    "other_no_correction",
-    "other_no_fee",
-    "other_misc",
-];
-
-/// The review table's groups and columns.
-pub const REVIEW_GROUPS: [(&str, &str); 3] = [
-    ("review", "行政复议"),
-    ("litigation_direct", "行政诉讼·未经复议直接起诉"),
-    ("litigation_after_review", "行政诉讼·复议后起诉"),
-];
-/// Columns of each review group, in the template's order.
-pub const REVIEW_COLUMNS: [(&str, &str); 5] = [
-    ("upheld", "结果维持"),
-    ("corrected", "结果纠正"),
-    ("other", "其他结果"),
-    ("pending", "尚未审结"),
-    ("total", "总计"),
-];
-
-/// The printed label of an application row key.
+/// The printed label of an application row key (empty for a key that is not one).
 #[must_use]
 pub fn application_label(key: &str) -> &'static str {
-    APPLICATION_ROWS.iter().find(|(k, _)| *k == key).map_or("", |(_, l)| l)
+    Table::Applications.row(key).map_or("", |r| r.label)
+}
+
+/// The keys of the rows that add up to （七）总计, in order.
+pub fn outcome_rows() -> impl Iterator<Item = &'static str> {
+    APP_ROWS.iter().filter(|r| r.outcome).map(|r| r.key)
 }
 
 /// Removes whitespace, leading numbering and quotes; unifies 其它 → 其他.
@@ -153,39 +77,22 @@ pub fn match_application(label: &str) -> AppLabel {
     if l.is_empty() || l.starts_with("其中") || has("其中：") {
         return AppLabel::Unknown;
     }
-    const RULES: &[(&[&str], &str)] = &[
-        (&["本年新收", "新收到", "本年收到"], "new"),
-        (&["上年结转", "上年度结转"], "carried_over"),
-        (&["结转下年", "下年度继续", "转下年度"], "carried_forward"),
-        (&["总计", "合计"], "total"),
-        (&["部分公开"], "partial"),
-        (&["国家秘密"], "denied_state_secret"),
-        (&["法规禁止公开", "法律行政法规禁止", "法律法规禁止"], "denied_law"),
-        (&["三安全一稳定", "安全一稳定"], "denied_security_stability"),
-        (&["第三方"], "denied_third_party"),
-        (&["内部事务"], "denied_internal"),
-        (&["过程性"], "denied_process"),
-        (&["执法案卷", "法案卷"], "denied_enforcement_file"),
-        (&["行政查询", "查询事项"], "denied_query"),
-        (&["不掌握"], "unable_not_held"),
-        (&["另行制作", "没有现成", "需另行"], "unable_needs_creation"),
-        (&["不明确"], "unable_unclear"),
-        (&["信访", "举报投诉"], "rejected_petition"),
-        (&["重复申请"], "rejected_duplicate"),
-        (&["出版物"], "rejected_publication"),
-        (&["大量反复", "反复申请"], "rejected_excessive"),
-        (&["重新出具", "确认或", "要求行政机关确认"], "rejected_confirm"),
-        (&["不补正"], "other_no_correction"),
-        (&["缴纳费用", "收费通知", "未按收费"], "other_no_fee"),
-        (&["其他处理"], "other"),
-    ];
-    for (words, key) in RULES {
+    // The frame rows first (a 总计 or 结转 label wins), then the outcomes in the template's order,
+    // （六）其他处理 last (its sub-rows' labels are more specific).
+    const FIRST: [AppRow; 4] = [AppRow::New, AppRow::CarriedOver, AppRow::CarriedForward, AppRow::Total];
+    let first = FIRST.iter().map(|r| r.key());
+    let rest = APP_ROWS
+        .iter()
+        .map(|r| r.key)
+        .filter(|k| !FIRST.iter().any(|f| f.key() == *k) && *k != AppRow::Granted.key() && *k != AppRow::Other.key());
+    for key in first.chain(rest).chain([AppRow::Other.key()]) {
+        let words = Table::Applications.row(key).map_or(&[][..], |r| r.words);
         if words.iter().any(|w| has(w)) {
             return AppLabel::Row(key);
         }
     }
     if has("予以公开") && !has("不予") {
-        return AppLabel::Row("granted");
+        return AppLabel::Row(AppRow::Granted.key());
     }
     if l == "其他" {
         return AppLabel::OtherMisc;
@@ -205,84 +112,47 @@ pub fn match_active(label: &str) -> Option<&'static str> {
     if l.starts_with("其中") {
         return None;
     }
-    const RULES: &[(&[&str], &str)] = &[
-        (&["规范性文件"], "normative_docs"),
-        (&["规章"], "regulations"),
-        (&["行政许可"], "licensing"),
-        (&["其他对外管理服务", "对外管理服务"], "other_services"),
-        (&["行政处罚"], "penalties"),
-        (&["行政强制"], "enforcement"),
-        (&["事业性收费", "行政收费"], "fees"),
-        (&["集中采购", "政府采购"], "procurement"),
-    ];
-    RULES.iter().find(|(words, _)| words.iter().any(|w| l.contains(w))).map(|(_, k)| *k)
+    // 规范性文件 before 规章, as a label naming both is about the documents.
+    let docs = ActiveRow::NormativeDocs.key();
+    let first = ACTIVE_ROWS.iter().filter(|r| r.key == docs);
+    first
+        .chain(ACTIVE_ROWS.iter().filter(|r| r.key != docs))
+        .find(|r| r.words.iter().any(|w| l.contains(w)))
+        .map(|r| r.key)
 }
 
 /// Active-table column keys named by a header cell.
 #[must_use]
 pub fn match_active_column(header: &str) -> Option<&'static str> {
     let h = clean(header);
-    let has = |w: &str| h.contains(w);
-    let key = if has("新制作") {
-        "new_made"
-    } else if has("新公开") {
-        "new_published"
-    } else if has("对外公开总") || has("公开总数") {
-        "total"
-    } else if has("上一年项目") || has("上年项目") {
-        "prev_items"
-    } else if has("增/减") || has("增减") || has("增（减）") {
-        "change"
-    } else if has("采购项目") {
-        "items"
-    } else if has("采购总金额") || has("收费金额") {
-        "amount"
-    } else if has("制发") {
-        "issued"
-    } else if has("废止") {
-        "repealed"
-    } else if has("现行有效") {
-        "in_force"
-    } else if has("处理决定") {
-        "decisions"
-    } else {
-        return None;
-    };
-    Some(key)
+    ACTIVE_COLUMNS.iter().find(|c| c.words.iter().any(|w| h.contains(w))).map(|c| c.key)
 }
 
 /// Review-table column named by a header cell.
 #[must_use]
 pub fn match_review_column(header: &str) -> Option<&'static str> {
     let h = clean(header);
-    if h.contains("维持") {
-        Some("upheld")
-    } else if h.contains("纠正") {
-        Some("corrected")
-    } else if h.contains("其他") && !h.contains("组织") {
-        Some("other")
-    } else if h.contains("审结") || h.contains("未结") {
-        Some("pending")
-    } else if h == "总计" || h == "合计" || h == "小计" {
-        Some("total")
-    } else {
-        None
-    }
+    let col = |c: ReviewCol| Table::Reviews.column(c.key());
+    let hit = |c: ReviewCol| col(c).is_some_and(|d| d.words.iter().any(|w| h.contains(w)));
+    // 总计 only as the whole header (a 其他 header of the applicant columns is 其他组织-like).
+    let found = [ReviewCol::Upheld, ReviewCol::Corrected, ReviewCol::Other, ReviewCol::Pending]
+        .into_iter()
+        .find(|c| hit(*c) && !(*c == ReviewCol::Other && h.contains("组织")))
+        .or_else(|| col(ReviewCol::Total).is_some_and(|d| d.words.contains(&h.as_str())).then_some(ReviewCol::Total));
+    found.map(ReviewCol::key)
 }
 
 /// Review-table group named by a row label.
 #[must_use]
 pub fn match_review_group(label: &str) -> Option<&'static str> {
     let l = clean(label);
-    if l.contains("直接起诉") || l.contains("未经复议") {
-        Some("litigation_direct")
-    } else if l.contains("复议后起诉") {
-        Some("litigation_after_review")
-    } else if l == "行政复议" || l == "行政法复议" {
-        Some("review")
-    } else {
-        None
-    }
+    let words = |g: ReviewRow| Table::Reviews.row(g.key()).map_or(&[][..], |r| r.words);
+    // The litigation groups by any of their words; 行政复议 only as the whole label (复议后起诉 has it).
+    [ReviewRow::LitigationDirect, ReviewRow::LitigationAfterReview]
+        .into_iter()
+        .find(|g| words(*g).iter().any(|w| l.contains(w)))
+        .or_else(|| words(ReviewRow::Review).contains(&l.as_str()).then_some(ReviewRow::Review))
+        .map(ReviewRow::key)
 }
 
 #[cfg(test)]

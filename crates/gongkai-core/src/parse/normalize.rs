@@ -66,13 +66,6 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// Makes report text safe to print on a terminal: every control character except newline and TAB
-/// (escape sequences start with ESC) and bidi overrides are dropped.
-#[must_use]
-pub fn sanitize_for_terminal(s: &str) -> String {
-    s.chars().filter(|&c| c == '\n' || c == '\t' || normalize_char(c).is_some() && !c.is_control()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,10 +89,5 @@ mod tests {
     #[test]
     fn squeeze_drops_all_whitespace() {
         assert_eq!(squeeze("三 、本 年\t度"), "三、本年度");
-    }
-
-    #[test]
-    fn sanitize_keeps_text_and_drops_escapes() {
-        assert_eq!(sanitize_for_terminal("镇\u{1b}]52;c;x\u{7}名\u{202e}"), "镇]52;c;x名");
     }
 }

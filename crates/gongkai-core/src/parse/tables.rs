@@ -9,7 +9,7 @@ mod applications;
 mod order;
 mod reviews;
 
-pub use active::{column_label as active_column_label, rows as active_rows};
+pub use active::{RowSpec as ActiveRowSpec, rows as active_rows};
 
 use super::labels::clean;
 use super::layout::{Item, split_wide_gaps};

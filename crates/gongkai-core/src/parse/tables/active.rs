@@ -7,52 +7,41 @@
 use super::super::labels::{match_active, match_active_column};
 use super::{Entry, Warn, figure, label_candidates, trim_blank_tail};
 use crate::model::{FigureRow, FigureTable, Template};
+use crate::schema::{ACTIVE_ROWS, Table, Unit};
 
-/// Row keys and their columns in 2019.
-const ROWS_2019: &[(&str, &str, &[&str])] = &[
-    ("regulations", "规章", &["new_made", "new_published", "total"]),
-    ("normative_docs", "规范性文件", &["new_made", "new_published", "total"]),
-    ("licensing", "行政许可", &["prev_items", "change", "decisions"]),
-    ("other_services", "其他对外管理服务事项", &["prev_items", "change", "decisions"]),
-    ("penalties", "行政处罚", &["prev_items", "change", "decisions"]),
-    ("enforcement", "行政强制", &["prev_items", "change", "decisions"]),
-    ("fees", "行政事业性收费", &["prev_items", "change"]),
-    ("procurement", "政府集中采购", &["items", "amount"]),
-];
+/// A row of a template: (key, label, columns).
+pub type RowSpec = (&'static str, &'static str, &'static [&'static str]);
 
-/// Row keys and their columns in 2021.
-const ROWS_2021: &[(&str, &str, &[&str])] = &[
-    ("regulations", "规章", &["issued", "repealed", "in_force"]),
-    ("normative_docs", "行政规范性文件", &["issued", "repealed", "in_force"]),
-    ("licensing", "行政许可", &["decisions"]),
-    ("penalties", "行政处罚", &["decisions"]),
-    ("enforcement", "行政强制", &["decisions"]),
-    ("fees", "行政事业性收费", &["amount"]),
-];
-
-/// The rows of a template: (key, label, columns).
+/// The rows of a template, from the schema.
 #[must_use]
-pub fn rows(template: Template) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
-    if template == Template::T2021 { ROWS_2021 } else { ROWS_2019 }
+pub fn rows(template: Template) -> Vec<RowSpec> {
+    ACTIVE_ROWS.iter().filter_map(|r| r.layout(template).map(|l| (r.key, l.label, l.columns))).collect()
 }
 
-/// Chinese header of an active-table column key.
-#[must_use]
-pub fn column_label(key: &str) -> &'static str {
-    match key {
-        "new_made" => "本年新制作数量",
-        "new_published" => "本年新公开数量",
-        "total" => "对外公开总数量",
-        "prev_items" => "上一年项目数量",
-        "change" => "本年增/减",
-        "decisions" => "处理决定数量",
-        "items" => "采购项目数量",
-        "amount" => "金额(万元)",
-        "issued" => "本年制发件数",
-        "repealed" => "本年废止件数",
-        "in_force" => "现行有效件数",
-        _ => "",
+/// Whether a column counts money (万元, decimals allowed) rather than items.
+fn is_amount(col: &str) -> bool {
+    Table::Active.column(col).is_some_and(|c| c.unit == Unit::WanYuan)
+}
+
+/// Whether a column (or row) belongs to the 2019 template only, the 2021 one only, or both.
+fn only_in(layouts: impl Iterator<Item = (bool, bool)>) -> Option<Template> {
+    let (a, b) = layouts.fold((false, false), |(a, b), (x, y)| (a || x, b || y));
+    match (a, b) {
+        (true, false) => Some(Template::T2019),
+        (false, true) => Some(Template::T2021),
+        _ => None,
     }
+}
+
+/// The template a column key belongs to alone.
+fn column_template(key: &str) -> Option<Template> {
+    let has = |l: &Option<crate::schema::Layout>| l.is_some_and(|l| l.columns.contains(&key));
+    only_in(ACTIVE_ROWS.iter().map(|r| (has(&r.t2019), has(&r.t2021))))
+}
+
+/// The template a row key belongs to alone.
+fn row_template(key: &str) -> Option<Template> {
+    only_in(ACTIVE_ROWS.iter().filter(|r| r.key == key).map(|r| (r.t2019.is_some(), r.t2021.is_some())))
 }
 
 /// Reads the table; `None` when no row of it is found.
@@ -63,7 +52,7 @@ pub fn read(
     w: &mut Warn,
 ) -> (Option<FigureTable>, Option<Template>) {
     let template = detect_template(entries, year);
-    let spec = rows(template);
+    let spec = &rows(template);
     let mut found: FigureTable = FigureTable::new();
     let mut columns: Vec<&str> = Vec::new();
     let mut seen: Vec<&'static str> = Vec::new();
@@ -183,8 +172,8 @@ fn read_row(values: &[&str], label: &str, expected: &[&str], header: &[&str], w:
         return row;
     }
     for (col, raw) in order.iter().zip(&values) {
-        let amount = *col == "amount";
-        let place = || format!("row {label}, column {}", column_label(col));
+        let amount = is_amount(col);
+        let place = || format!("row {label}, column {}", Table::Active.column(col).map_or("", |c| c.header));
         row.insert((*col).to_string(), figure(raw, amount, w, &place));
     }
     row
@@ -220,7 +209,7 @@ fn cut(rest: &str, cols: &[&str], acc: &mut Vec<String>, found: &mut Vec<Vec<Str
     let ends: Vec<usize> = if more.is_empty() { vec![rest.len()] } else { (1..rest.len()).collect() };
     for end in ends {
         let piece = &rest[..end];
-        if well_formed(piece, *col == "amount") {
+        if well_formed(piece, is_amount(col)) {
             acc.push(piece.to_string());
             cut(&rest[end..], more, acc, found);
             acc.pop();
@@ -245,14 +234,16 @@ fn well_formed(piece: &str, amount: bool) -> bool {
 fn detect_template(entries: &[Entry], year: Option<i32>) -> Template {
     let (mut new, mut old) = (0, 0);
     for c in entries.iter().flat_map(|e| e.cells.iter()) {
-        match match_active_column(c) {
-            Some("issued" | "repealed" | "in_force") => new += 1,
-            Some("new_made" | "new_published" | "total" | "prev_items" | "change" | "items") => old += 1,
-            _ => {}
+        let by_column = match_active_column(c).and_then(column_template);
+        let by_row = match_active(c).and_then(row_template);
+        for t in [by_column, by_row].into_iter().flatten() {
+            if t == Template::T2021 {
+                new += 1;
+            } else {
+                old += 1;
+            }
         }
-        if let Some("other_services" | "procurement") = match_active(c) {
-            old += 1;
-        }
+        // The 2021 fee row's own header (its amount column has one in 2019's procurement row too).
         if c.contains("收费金额") {
             new += 1;
         }

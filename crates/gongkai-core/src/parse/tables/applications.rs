@@ -4,23 +4,18 @@
 //! every report keeps. A row with too few values may be cells run together by a crawler: it is split
 //! only when the row's own total, or failing that the table's column equations, allow exactly one split.
 
-use super::super::labels::{
-    APPLICANT_COLUMNS, APPLICATION_ROWS, AppLabel, OUTCOME_ROWS, application_label, match_application,
-};
+use super::super::labels::{AppLabel, application_label, match_application, outcome_rows};
 use super::super::split::candidates;
 use super::super::value::{CellValue, parse_value};
 use super::{Entry, Warn, figure, label_candidates, trim_blank_tail};
-use crate::model::{Figure, FigureRow, FigureTable};
+use crate::model::{Figure, FigureRow, FigureTable, Template};
+use crate::schema::{APP_COLUMNS, APP_ROWS, AppRow};
 
 /// The row keys of the table in order: （六） as one row (2019) or three (2021).
 #[must_use]
 pub fn row_order(split_other: bool) -> Vec<&'static str> {
-    let three = ["other_no_correction", "other_no_fee", "other_misc"];
-    APPLICATION_ROWS
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| if split_other { *k != "other" } else { !three.contains(k) })
-        .collect()
+    let template = if split_other { Template::T2021 } else { Template::T2019 };
+    APP_ROWS.iter().filter(|r| r.in_template(template)).map(|r| r.key).collect()
 }
 
 /// A row waiting for a unique split.
@@ -67,7 +62,7 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> (Option<FigureTable>, Option<boo
     if found.is_empty() {
         return (None, None);
     }
-    let split_other = ["other_no_correction", "other_no_fee", "other_misc"].iter().any(|k| found.contains_key(*k));
+    let split_other = APP_ROWS.iter().any(|r| !r.in_template(Template::T2019) && found.contains_key(r.key));
     super::order::place(&orphans, &seen, &row_order(split_other), &mut found, &mut pending, w);
     resolve_pending(&mut found, pending, &row_order(split_other), w);
     let mut table = FigureTable::new();
@@ -154,7 +149,11 @@ fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<(&
     let mut group = false;
     let mut decide = |c: &str| match match_application(c) {
         AppLabel::Row(k) => Some(k),
-        AppLabel::OtherMisc if matches!(prev, Some("other_no_correction" | "other_no_fee")) => Some("other_misc"),
+        AppLabel::OtherMisc
+            if [AppRow::OtherNoCorrection, AppRow::OtherNoFee].iter().any(|r| prev == Some(r.key())) =>
+        {
+            Some(AppRow::OtherMisc.key())
+        }
         AppLabel::Group => {
             group = true;
             None
@@ -179,7 +178,7 @@ fn row_key(entries: &[Entry], i: usize, prev: Option<&'static str>) -> Result<(&
 
 /// A row of seven nulls.
 pub fn null_row() -> FigureRow {
-    APPLICANT_COLUMNS.iter().map(|(k, _)| ((*k).to_string(), None)).collect()
+    APP_COLUMNS.iter().map(|c| (c.key.to_string(), None)).collect()
 }
 
 enum RowRead {
@@ -205,9 +204,9 @@ fn read_row(key: &'static str, values: &[&str], w: &mut Warn) -> RowRead {
     }
     if values.len() == 7 {
         let mut row = FigureRow::new();
-        for ((col, head), raw) in APPLICANT_COLUMNS.iter().zip(&values) {
-            let place = || format!("row {label}, column {head}");
-            row.insert((*col).to_string(), figure(raw, false, w, &place));
+        for (col, raw) in APP_COLUMNS.iter().zip(&values) {
+            let place = || format!("row {label}, column {}", col.header);
+            row.insert(col.key.to_string(), figure(raw, false, w, &place));
         }
         return RowRead::Done(row);
     }
@@ -232,7 +231,7 @@ fn read_row(key: &'static str, values: &[&str], w: &mut Warn) -> RowRead {
 }
 
 fn to_row(v: &[i64]) -> FigureRow {
-    APPLICANT_COLUMNS.iter().zip(v).map(|((k, _), x)| ((*k).to_string(), Some(Figure::Int(*x)))).collect()
+    APP_COLUMNS.iter().zip(v).map(|(c, x)| (c.key.to_string(), Some(Figure::Int(*x)))).collect()
 }
 
 fn join(v: &[i64]) -> String {
@@ -320,15 +319,18 @@ pub fn columns_hold(found: &FigureTable, assigned: &[(&str, &[i64])]) -> bool {
     // Only the equations the assigned rows take part in: one the report breaks elsewhere says nothing
     // about them.
     let touches = |rows: &[&str]| assigned.iter().any(|(k, _)| rows.contains(k));
-    let in_sum = touches(&OUTCOME_ROWS) || touches(&["total"]);
-    let in_balance = touches(&["new", "carried_over", "total", "carried_forward"]);
-    (0..7).all(|c| {
-        let outcomes: Option<i64> = OUTCOME_ROWS.iter().filter(|r| present(r)).map(|r| get(r, c)).sum();
-        let sum_ok = match (outcomes, get("total", c)) {
+    let outcomes: Vec<&str> = outcome_rows().collect();
+    let total = AppRow::Total.key();
+    let frame = [AppRow::New, AppRow::CarriedOver, AppRow::Total, AppRow::CarriedForward].map(AppRow::key);
+    let in_sum = touches(&outcomes) || touches(&[total]);
+    let in_balance = touches(&frame);
+    (0..APP_COLUMNS.len()).all(|c| {
+        let sum: Option<i64> = outcomes.iter().filter(|r| present(r)).map(|r| get(r, c)).sum();
+        let sum_ok = match (sum, get(total, c)) {
             (Some(o), Some(t)) if in_sum => o == t,
             _ => true,
         };
-        let balance = [get("new", c), get("carried_over", c), get("total", c), get("carried_forward", c)];
+        let balance = frame.map(|r| get(r, c));
         let bal_ok = match balance {
             [Some(a), Some(b), Some(t), Some(f)] if in_balance => a + b == t + f,
             _ => true,

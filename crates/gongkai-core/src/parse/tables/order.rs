@@ -95,12 +95,7 @@ fn fits(slot: &str, values: &[&str], found: &FigureTable, order: &[&str]) -> boo
 /// characters occur in the template's label. A missing label resembles anything.
 fn resembles(label: &str, slot: &str) -> bool {
     // The template's full wording where the short label leaves words out.
-    let full = match slot {
-        "partial" => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        _ => application_label(slot),
-    };
+    let full = crate::schema::Table::Applications.row(slot).map_or("", |r| r.full);
     resembles_label(label, full)
 }
 

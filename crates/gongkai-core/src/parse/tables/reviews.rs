@@ -3,10 +3,11 @@
 //! Usually one row of fifteen numbers under a stacked header; sometimes one labelled row per group.
 //! The header's own order of 结果维持/结果纠正/其他结果/尚未审结/总计 is used when it can be read.
 
-use super::super::labels::{REVIEW_COLUMNS, REVIEW_GROUPS, match_review_column, match_review_group};
+use super::super::labels::{match_review_column, match_review_group};
 use super::super::split::candidates;
 use super::{Entry, Warn, figure, trim_blank_tail};
 use crate::model::{Figure, FigureRow, FigureTable};
+use crate::schema::{REVIEW_COLUMNS, REVIEW_ROWS, ReviewCol, Table};
 
 /// Reads the table; `None` when it has no values at all.
 pub fn read(entries: &[Entry], w: &mut Warn) -> Option<FigureTable> {
@@ -30,7 +31,7 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> Option<FigureTable> {
     if table.is_empty() && stream.is_empty() {
         return None;
     }
-    let open: Vec<&str> = REVIEW_GROUPS.iter().map(|(k, _)| *k).filter(|k| !table.contains_key(*k)).collect();
+    let open: Vec<&str> = REVIEW_ROWS.iter().map(|r| r.key).filter(|k| !table.contains_key(*k)).collect();
     let stream = trim_blank_tail(&stream, open.len() * 5);
     if stream.len() == open.len() * 5 {
         for (g, chunk) in open.iter().zip(stream.chunks(5)) {
@@ -40,22 +41,22 @@ pub fn read(entries: &[Entry], w: &mut Warn) -> Option<FigureTable> {
         fill_from_split(&mut table, &open, &stream, &order, w);
     }
     let mut out = FigureTable::new();
-    for (g, _) in REVIEW_GROUPS {
+    for g in REVIEW_ROWS.iter().map(|r| r.key) {
         out.insert(g.to_string(), table.shift_remove(g).unwrap_or_else(null_group));
     }
     Some(out)
 }
 
 fn null_group() -> FigureRow {
-    REVIEW_COLUMNS.iter().map(|(k, _)| ((*k).to_string(), None)).collect()
+    REVIEW_COLUMNS.iter().map(|c| (c.key.to_string(), None)).collect()
 }
 
 fn group_label(g: &str) -> &'static str {
-    REVIEW_GROUPS.iter().find(|(k, _)| *k == g).map_or("", |(_, l)| l)
+    Table::Reviews.row(g).map_or("", |r| r.label)
 }
 
 fn column_label(c: &str) -> &'static str {
-    REVIEW_COLUMNS.iter().find(|(k, _)| *k == c).map_or("", |(_, l)| l)
+    Table::Reviews.column(c).map_or("", |d| d.header)
 }
 
 /// Five values → one group, in the header's column order.
@@ -79,7 +80,7 @@ fn read_group(g: &str, values: &[&str], order: &[&'static str], w: &mut Warn) ->
 
 /// The header's order of the five columns, or the template's.
 fn column_order(entries: &[Entry]) -> Vec<&'static str> {
-    let standard: Vec<&'static str> = REVIEW_COLUMNS.iter().map(|(k, _)| *k).collect();
+    let standard: Vec<&'static str> = REVIEW_COLUMNS.iter().map(|c| c.key).collect();
     let mut seen: Vec<&'static str> = Vec::new();
     for e in entries {
         if !e.split().1.is_empty() && e.row {
@@ -104,7 +105,7 @@ fn column_order(entries: &[Entry]) -> Vec<&'static str> {
 /// Values that do not make up whole groups: try splitting run-together cells by each group's total.
 fn fill_from_split(table: &mut FigureTable, open: &[&str], stream: &[&str], order: &[&'static str], w: &mut Warn) {
     let n = open.len() * 5;
-    let total_at = order.iter().position(|c| *c == "total").unwrap_or(4);
+    let total_at = order.iter().position(|c| *c == ReviewCol::Total.key()).unwrap_or(4);
     let valid = |v: &[i64]| {
         v.chunks(5)
             .all(|g| g.iter().enumerate().filter(|(i, _)| *i != total_at).map(|(_, x)| x).sum::<i64>() == g[total_at])
