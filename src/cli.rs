@@ -62,8 +62,10 @@ pub enum Command {
         #[command(flatten)]
         filters: Filters,
         /// Order of hits.
-        #[arg(long, value_enum, default_value_t = SortArg::Score)]
-        sort: SortArg,
+        /// score, year, applications, or any figure (a SCHEMA key such as applications.granted.total, an
+        /// alias such as apps or 申请, or rate.granted / rate.review_corrected): largest first.
+        #[arg(long, default_value = "score", value_parser = sort_by, value_name = "ORDER")]
+        sort: Sort,
         /// At most this many hits (1 or more).
         #[arg(long, default_value_t = 20, value_parser = at_least_one)]
         limit: usize,
@@ -152,15 +154,14 @@ pub struct Filters {
     pub failing_checks: bool,
 }
 
-/// `--sort`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SortArg {
-    /// Relevance.
-    Score,
-    /// Newest first.
-    Year,
-    /// Most applications first.
-    Applications,
+/// `--sort`: an order's name.
+fn sort_by(v: &str) -> std::result::Result<Sort, String> {
+    Sort::from_name(v).ok_or_else(|| {
+        format!(
+            "'{v}' is not an order: use score, year, applications, a figure (applications.granted.total, apps …) \
+             or rate.granted"
+        )
+    })
 }
 
 /// `--table`.
@@ -246,11 +247,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { target, year, table, json }) => report_cmds::show(&index, &target, year, table, json),
         Some(Command::Export { query, filters, format, out, bom, reviews }) => {
-            let req = request(&query_text(&query), &filters, SortArg::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &filters, Sort::Year, usize::MAX / 2)?;
             report_cmds::export(&index, &req, format, out.as_deref(), bom, reviews)
         }
         Some(Command::Stats { query, filters, by, json }) => {
-            let req = request(&query_text(&query), &filters, SortArg::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &filters, Sort::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
         Some(Command::Schema { json }) => schema_cmd(json),
@@ -288,7 +289,7 @@ fn schema_cmd(json: bool) -> Result<ExitCode> {
 ///
 /// # Errors
 /// Bad years, types or levels.
-pub fn request(text: &str, f: &Filters, sort: SortArg, limit: usize) -> Result<SearchRequest> {
+pub fn request(text: &str, f: &Filters, sort: Sort, limit: usize) -> Result<SearchRequest> {
     let years = match &f.year {
         Some(y) => Some(crate::query::syntax_year(y).with_context(|| format!("--year '{y}': use 2020 or 2019..2021"))?),
         None => None,
@@ -303,11 +304,6 @@ pub fn request(text: &str, f: &Filters, sort: SortArg, limit: usize) -> Result<S
             level_from(l).with_context(|| format!("--level '{l}': use province, prefecture, county or township"))?,
         ),
         None => None,
-    };
-    let sort = match sort {
-        SortArg::Score => Sort::Score,
-        SortArg::Year => Sort::Year,
-        SortArg::Applications => Sort::Applications,
     };
     Ok(SearchRequest {
         text: text.to_string(),

@@ -528,3 +528,71 @@ fn schema_json_is_the_committed_file_the_generator_reads() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("row    other_services") && text.contains("[2019]"), "{text}");
 }
+
+/// An index folder written with another schema (as an older gongkai would leave it).
+fn foreign_schema_index(dir: &Path) {
+    let mut b = tantivy::schema::Schema::builder();
+    let old = b.add_text_field("old_field", tantivy::schema::STRING | tantivy::schema::STORED);
+    std::fs::create_dir_all(dir).expect("dir");
+    let idx = tantivy::Index::create_in_dir(dir, b.build()).expect("index");
+    let mut w: tantivy::IndexWriter = idx.writer(15_000_000).expect("writer");
+    w.add_document(tantivy::doc!(old => "x")).expect("add");
+    w.commit().expect("commit");
+}
+
+#[test]
+fn an_index_of_another_version_says_rebuild_and_rebuild_works() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("ix");
+    foreign_schema_index(&ix);
+    gongkai(&ix).args(["search", "镇"]).assert().failure().stderr(predicate::str::contains("--rebuild"));
+    gongkai(&ix).arg("index").arg(samples()).assert().failure().stderr(predicate::str::contains("--rebuild"));
+    gongkai(&ix).args(["index", "--rebuild", "--quiet"]).arg(samples()).assert().success();
+    gongkai(&ix).args(["search", "枫桥镇"]).assert().success().stdout(predicate::str::contains("枫桥镇"));
+}
+
+#[test]
+fn rebuild_never_deletes_a_folder_that_is_not_an_index() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("ix");
+    foreign_schema_index(&ix);
+    std::fs::write(ix.join("notes.txt"), "mine").expect("write");
+    gongkai(&ix)
+        .args(["index", "--rebuild", "--quiet"])
+        .arg(samples())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("notes.txt"));
+    assert_eq!(std::fs::read_to_string(ix.join("notes.txt")).ok().as_deref(), Some("mine"));
+    assert!(ix.join("meta.json").is_file(), "nothing was deleted");
+}
+
+#[test]
+fn figure_queries_and_sorting_by_a_figure_on_the_command_line() {
+    let (_tmp, ix) = indexed();
+    let out = gongkai(&ix).args(["search", "--json", "--limit", "100", "apps>=10"]).output().expect("run");
+    assert!(out.status.success());
+    let hits: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["applications"].as_i64().is_some_and(|n| n >= 10)), "{hits:?}");
+    let out =
+        gongkai(&ix).args(["search", "--json", "--limit", "100", "--sort", "apps", "apps>=0"]).output().expect("run");
+    let apps: Vec<i64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|h| h["applications"].as_i64())
+        .collect();
+    assert!(apps.len() > 5 && apps.windows(2).all(|w| w[0] >= w[1]), "{apps:?}");
+    gongkai(&ix)
+        .args(["search", "--sort", "nonsense", "镇"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an order"));
+    gongkai(&ix).args(["search", "apps>=x"]).assert().failure().stderr(predicate::str::contains("needs a number"));
+    gongkai(&ix)
+        .args(["stats", "--json", "rate.granted>=0.5"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("reports"));
+}

@@ -160,6 +160,78 @@ fn sort_by_year_and_applications() {
     assert!(apps.windows(2).all(|w| w[0] >= w[1]), "{apps:?}");
 }
 
+/// The sample files a comparison holds for, computed from the records (not the index).
+fn holding(text: &str) -> Vec<String> {
+    let c = query::figures::parse_comparison(text).expect("a comparison").expect("valid");
+    expect(|r| c.holds(r))
+}
+
+#[test]
+fn figure_queries_match_exactly_the_reports_whose_figure_satisfies_them() {
+    for text in [
+        "apps>=10",
+        "apps>10",
+        "apps<3",
+        "apps<=3",
+        "applications.new.total=0",
+        "申请>=5",
+        "reviews.review.total>0",
+        "active.licensing.decisions>100",
+        "active.fees.amount>0.5",
+        "rate.granted>=0.5",
+        "rate.granted<0.5",
+        "rate.review_corrected>0",
+    ] {
+        let want = holding(text);
+        assert_eq!(sources(&run(q(text))), want, "{text}");
+    }
+    // Several of them select a real part of the samples: the comparisons are not trivially all or none.
+    let all = fixture().reports.len();
+    for text in ["apps>=10", "apps<3", "rate.granted>=0.5"] {
+        let n = holding(text).len();
+        assert!(n > 0 && n < all, "{text}: {n} of {all}");
+    }
+    // A null figure satisfies nothing: reports without the table are in neither half.
+    let (hi, lo) = (holding("apps>=10").len(), holding("apps<10").len());
+    let with = fixture().reports.iter().filter(|r| r.figures.applications.is_some()).count();
+    assert!(hi + lo <= with && with < all, "{hi} + {lo} of {with} with the table, {all} in all");
+}
+
+#[test]
+fn figure_queries_combine_with_words_filters_and_exclusion() {
+    let want = expect(|r| r.year.is_some_and(|y| (2020..=2022).contains(&y)));
+    let want: Vec<String> = holding("apps>=5").into_iter().filter(|s| want.contains(s)).collect();
+    assert_eq!(sources(&run(q("apps>=5 year:2020..2022"))), want);
+    let all = run(q("")).total;
+    assert_eq!(run(q("-apps>=5")).total + holding("apps>=5").len(), all);
+    let words = sources(&run(q("人民政府 apps>=5")));
+    assert!(words.iter().all(|s| holding("apps>=5").contains(s)) && !words.is_empty());
+}
+
+#[test]
+fn sort_by_any_figure_puts_reports_without_it_last() {
+    let mut r = q("");
+    r.sort = Sort::Field(query::figures::NumField::parse("rate.granted").expect("rate"));
+    let hits = run(r).hits;
+    let reports = &fixture().reports;
+    let rate = |source: &str| {
+        let r = reports.iter().find(|r| r.source == source).expect("a sample");
+        query::figures::Rate::Granted.of(r)
+    };
+    let values: Vec<Option<f64>> = hits.iter().map(|h| rate(&h.source)).collect();
+    let known = values.iter().take_while(|v| v.is_some()).count();
+    assert!(known > 3 && values[known..].iter().all(Option::is_none), "{values:?}");
+    assert!(values[..known].windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+}
+
+#[test]
+fn bad_figure_queries_say_what_is_wrong() {
+    for (bad, says) in [("apps>", "needs a number"), ("nope>=3", "not a figure"), ("apps>=abc", "needs a number")] {
+        let err = query::search(&fixture().searcher, &q(bad)).map(|_| ()).expect_err(bad).to_string();
+        assert!(err.contains(says), "{bad}: {err}");
+    }
+}
+
 #[test]
 fn chinese_quotes_and_pasted_sentences_find_their_report() {
     // Sample 13 prints 财政预决算及“三公”经费信息 in its prose.

@@ -453,7 +453,7 @@ impl App {
                 self.sort = match self.sort {
                     Sort::Score => Sort::Year,
                     Sort::Year => Sort::Applications,
-                    Sort::Applications => Sort::Score,
+                    Sort::Applications | Sort::Field(_) => Sort::Score,
                 };
                 self.status = format!("sorted by {}", sort_name(self.sort));
                 self.selected = 0;
@@ -685,10 +685,11 @@ fn table_index(id: Table) -> usize {
 
 /// The sort order as the list's title names it.
 #[must_use]
-pub fn sort_name(s: Sort) -> &'static str {
+pub fn sort_name(s: Sort) -> String {
     match s {
-        Sort::Score => "相关 relevance",
-        Sort::Year => "年份 year",
-        Sort::Applications => "申请 applications",
+        Sort::Score => "相关 relevance".into(),
+        Sort::Year => "年份 year".into(),
+        Sort::Applications => "申请 applications".into(),
+        Sort::Field(f) => f.name(),
     }
 }

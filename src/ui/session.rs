@@ -60,12 +60,7 @@ impl Session {
             open,
             scroll: if open.is_some() { app.scroll } else { 0 },
             filter_sel: app.filter_sel,
-            sort: match app.sort {
-                Sort::Score => "score",
-                Sort::Year => "year",
-                Sort::Applications => "applications",
-            }
-            .into(),
+            sort: app.sort.name(),
         }
     }
 
@@ -81,11 +76,7 @@ impl Session {
             _ => ReviewFilter::All,
         };
         app.filter_sel = self.filter_sel.min(Facet::ALL.len() - 1);
-        app.sort = match self.sort.as_str() {
-            "year" => Sort::Year,
-            "applications" => Sort::Applications,
-            _ => Sort::Score,
-        };
+        app.sort = Sort::from_name(&self.sort).unwrap_or_default();
         app.resume = Some(self.clone());
     }
 

@@ -9,6 +9,11 @@
 //! let report = gongkai_core::parse::parse_text(text, "report.txt", "text", "utf-8").expect("a report");
 //! assert_eq!(report.year, Some(2020));
 //! assert_eq!(report.agency.as_deref(), Some("刘集镇"));
+//! // Figures are read through the table schema's typed handles (this text has no tables).
+//! use gongkai_core::schema::{AppCol, AppRow, FigureKey};
+//! assert_eq!(report.figures.app(AppRow::New, AppCol::Total), None);
+//! let key = FigureKey::parse("applications.new.total").expect("a figure of the schema");
+//! assert_eq!(key.label(), "一、本年新收政府信息公开申请数量 · 总计");
 //! ```
 
 pub mod gazetteer;

@@ -6,8 +6,10 @@
 
 pub mod tokenizer;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use tantivy::schema::OwnedValue;
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -65,6 +67,8 @@ pub mod f {
     pub const MTIME: &str = "mtime";
     /// Content hash (hex).
     pub const HASH: &str = "hash";
+    /// Every figure and derived rate: a JSON object of f64 by path (`applications.new.total`), fast.
+    pub const FIGS: &str = "figs";
     /// The whole record as JSON.
     pub const RECORD: &str = "record";
 }
@@ -98,6 +102,7 @@ pub struct Fields {
     pub hash: Field,
     pub size: Field,
     pub mtime: Field,
+    pub figs: Field,
     pub record: Field,
 }
 
@@ -141,6 +146,7 @@ fn build() -> (Schema, Fields) {
     let hash = b.add_text_field(f::HASH, STRING | STORED | FAST);
     let size = b.add_u64_field(f::SIZE, STORED | FAST);
     let mtime = b.add_u64_field(f::MTIME, STORED | FAST);
+    let figs = b.add_json_field(f::FIGS, FAST);
     let record = b.add_text_field(f::RECORD, STORED);
     let fields = Fields {
         id,
@@ -163,6 +169,7 @@ fn build() -> (Schema, Fields) {
         hash,
         size,
         mtime,
+        figs,
         record,
     };
     (b.build(), fields)
@@ -214,6 +221,38 @@ pub fn open_or_create(path: &Path) -> Result<Index, IndexError> {
     let index = Index::open_or_create(dir, schema()).map_err(tantivy_err(path))?;
     tokenizer::register(&index);
     Ok(index)
+}
+
+/// Deletes the index files in `path` (for `index --rebuild` over an index of another schema, or a
+/// damaged one), refusing when the folder holds anything an index does not, so a mistyped path never
+/// loses a user's files.
+///
+/// # Errors
+/// [`IndexError::Io`] naming the first foreign file, or the file that could not be deleted.
+pub fn wipe(path: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io { path: path.to_path_buf(), source };
+    let ours = |name: &str| {
+        matches!(name, "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock")
+            // A segment's component: `<uuid>.<ext>`, deletes as `<uuid>.<opstamp>.del`.
+            || name.split_once('.').is_some_and(|(stem, rest)| {
+                stem.len() == 32
+                    && stem.bytes().all(|b| b.is_ascii_hexdigit())
+                    && rest.rsplit('.').next().is_some_and(|ext| {
+                        ["idx", "pos", "term", "store", "temp", "fast", "fieldnorm", "del"].contains(&ext)
+                    })
+            })
+    };
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(path).map_err(io)?.collect::<Result<_, _>>().map_err(io)?;
+    if let Some(foreign) = entries.iter().find(|e| !ours(&e.file_name().to_string_lossy())) {
+        return Err(io(std::io::Error::other(format!(
+            "holds {}, which is not an index file; not deleting anything there",
+            foreign.file_name().to_string_lossy()
+        ))));
+    }
+    for e in entries {
+        std::fs::remove_file(e.path()).map_err(io)?;
+    }
+    Ok(())
 }
 
 /// Opens an existing index for reading; `Ok(None)` when there is none at `path`.
@@ -372,9 +411,45 @@ pub fn document(r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantiv
     d.add_u64(fl.size, stamp.size);
     d.add_u64(fl.mtime, stamp.mtime);
     d.add_text(fl.hash, &stamp.hash);
+    d.add_object(fl.figs, figure_values(r));
     let json = serde_json::to_string(r).map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
     d.add_text(fl.record, json);
     Ok(d)
+}
+
+/// Every figure the report gives and every rate that can be computed, as f64 under its path
+/// (`applications` → `new` → `total`; `rate` → `granted`): what figure queries compare and sort by.
+/// A null figure is left out, so it never satisfies a comparison.
+#[must_use]
+pub fn figure_values(r: &Report) -> BTreeMap<String, OwnedValue> {
+    use crate::query::figures::{NumField, Rate};
+    let mut out = BTreeMap::new();
+    let fields = gongkai_core::schema::FigureKey::all().into_iter().map(NumField::Figure);
+    for field in fields.chain(Rate::ALL.into_iter().map(NumField::Rate)) {
+        if let Some(v) = field.of(r) {
+            let name = field.name();
+            insert(&mut out, &name.split('.').collect::<Vec<_>>(), v);
+        }
+    }
+    out
+}
+
+/// Puts `v` at `path` in nested objects.
+fn insert(into: &mut BTreeMap<String, OwnedValue>, path: &[&str], v: f64) {
+    match path {
+        [] => {}
+        [leaf] => {
+            into.insert((*leaf).to_string(), OwnedValue::F64(v));
+        }
+        [head, rest @ ..] => {
+            let mut inner: BTreeMap<String, OwnedValue> = match into.remove(*head) {
+                Some(OwnedValue::Object(entries)) => entries.into_iter().collect(),
+                _ => BTreeMap::new(),
+            };
+            insert(&mut inner, rest, v);
+            into.insert((*head).to_string(), OwnedValue::Object(inner.into_iter().collect()));
+        }
+    }
 }
 
 /// Facet paths of a report, for counts.

@@ -71,7 +71,14 @@ pub trait Observer {
 /// they go to `obs.failed` and are counted.
 pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Observer) -> Result<Summary, IndexError> {
     let start = Instant::now();
-    let idx = index::open_or_create(index_path)?;
+    let idx = match index::open_or_create(index_path) {
+        // An index of another version, or one too damaged to open: --rebuild starts it anew.
+        Err(IndexError::SchemaMismatch(_) | IndexError::Tantivy { .. }) if rebuild => {
+            index::wipe(index_path)?;
+            index::open_or_create(index_path)?
+        }
+        r => r?,
+    };
     let mut writer = index::writer(&idx, index_path)?;
     let tantivy_err = |source| IndexError::Tantivy { path: index_path.to_path_buf(), source };
     let known = if rebuild {

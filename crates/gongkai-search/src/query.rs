@@ -5,6 +5,7 @@
 //! `type` (SCHEMA names or 乡/镇/街道/县/市/省/部门), `province`, `city`, `county` (prefix of the
 //! canonical name: `province:安徽`), `level`, `template`, `agency`, `failing` (yes/no).
 
+pub mod figures;
 pub mod syntax;
 
 use std::ops::Bound;
@@ -30,6 +31,33 @@ pub enum Sort {
     Year,
     /// Most applications received first.
     Applications,
+    /// Largest value of a figure or rate first; reports without it last.
+    Field(figures::NumField),
+}
+
+impl Sort {
+    /// Its name on the command line and in saved sessions (`score`, `year`, `applications`, or a
+    /// figure's name: `applications.granted.total`, `rate.granted`).
+    #[must_use]
+    pub fn name(self) -> String {
+        match self {
+            Sort::Score => "score".into(),
+            Sort::Year => "year".into(),
+            Sort::Applications => "applications".into(),
+            Sort::Field(f) => f.name(),
+        }
+    }
+
+    /// The order a name gives: `score`, `year`, `applications`, or any figure key, alias or rate.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Sort> {
+        match name.trim() {
+            "score" | "relevance" => Some(Sort::Score),
+            "year" => Some(Sort::Year),
+            "applications" => Some(Sort::Applications),
+            other => figures::NumField::parse(other).map(Sort::Field),
+        }
+    }
 }
 
 /// A search: query text plus filters.
@@ -179,6 +207,17 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
                 searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, facets))?;
             (top, n, fc)
         }
+        Sort::Field(field) => {
+            let path = format!("{}.{}", f::FIGS, field.name());
+            let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
+                let column = segment.fast_fields().column_opt::<f64>(&path).ok().flatten();
+                move |doc: tantivy::DocId, _score: tantivy::Score| {
+                    column.as_ref().and_then(|c| c.first(doc)).unwrap_or(f64::NEG_INFINITY)
+                }
+            });
+            let (top, n, fc) = searcher.search(&query, &(top, Count, facets))?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), n, fc)
+        }
         Sort::Year | Sort::Applications => {
             let key = if req.sort == Sort::Year { f::YEAR } else { f::APP_NEW };
             let top = TopDocs::with_limit(limit).order_by_fast_field::<i64>(key, Order::Desc);
@@ -310,7 +349,26 @@ fn atom_query(atom: &Atom) -> Result<Box<dyn Query>, QueryError> {
             Ok(Box::new(tantivy::query::TermSetQuery::new(terms)))
         }
         Atom::Field(name, value) => field_query(name, value),
+        Atom::Figure(c) => Ok(figure_query(c)),
     }
+}
+
+/// A comparison → a range over the figure's fast value (a document without the figure has none,
+/// so a null never matches).
+fn figure_query(c: &figures::Comparison) -> Box<dyn Query> {
+    let term = |v: f64| {
+        let mut t = Term::from_field_json_path(Fields::get().figs, &c.field.name(), false);
+        t.append_type_and_fast_value(v);
+        t
+    };
+    let (lo, hi) = match c.op {
+        figures::Op::Gt => (Bound::Excluded(term(c.value)), Bound::Unbounded),
+        figures::Op::Ge => (Bound::Included(term(c.value)), Bound::Unbounded),
+        figures::Op::Lt => (Bound::Unbounded, Bound::Excluded(term(c.value))),
+        figures::Op::Le => (Bound::Unbounded, Bound::Included(term(c.value))),
+        figures::Op::Eq => (Bound::Included(term(c.value)), Bound::Included(term(c.value))),
+    };
+    Box::new(RangeQuery::new(lo, hi))
 }
 
 fn field_query(name: &str, value: &str) -> Result<Box<dyn Query>, QueryError> {

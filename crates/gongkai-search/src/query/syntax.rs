@@ -1,10 +1,11 @@
 //! The query language: words, "phrases", AND/OR, -exclusion and field:value.
 
+use super::figures::{Comparison, parse_comparison};
 use crate::index::tokenizer::{Piece, pieces};
 use gongkai_core::model::AgencyType;
 
 /// One searchable unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Atom {
     /// Text to find; `true` when it is the last, unquoted word (matched as a prefix while typing).
     Text(String, bool),
@@ -12,10 +13,12 @@ pub enum Atom {
     Field(String, String),
     /// Any of several agency types (from the filter bar).
     AnyType(Vec<AgencyType>),
+    /// `FIELD OP NUMBER`: a figure compared with a number.
+    Figure(Comparison),
 }
 
 /// A parsed query: groups joined by AND, atoms within a group joined by OR.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
     /// AND of OR-groups.
     pub groups: Vec<Vec<Atom>>,
@@ -118,6 +121,9 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
 }
 
 fn atom(body: &str, quoted: bool, last_open: bool) -> Result<Atom, String> {
+    if !quoted && let Some(cmp) = parse_comparison(body) {
+        return cmp.map(Atom::Figure);
+    }
     if !quoted && let Some((name, value)) = body.split_once([':', '：']) {
         let name = name.to_ascii_lowercase();
         if FIELDS.contains(&name.as_str()) {
