@@ -364,13 +364,20 @@ pub struct Check {
     /// … and its column key (`natural_person`, `total`), when it names one column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// For a check across years (`series.*`): the source of the other report it compares with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    /// A finding to note rather than an error (`series.normative_docs`: other changes exist), so a
+    /// report is not counted as failing for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
 }
 
 impl Check {
     /// A check with no place (a passing one, or one about the whole report).
     #[must_use]
     pub fn new(id: &str, ok: bool, detail: String) -> Check {
-        Check { id: id.to_string(), ok, detail, table: None, row: None, column: None }
+        Check { id: id.to_string(), ok, detail, table: None, row: None, column: None, other: None, note: false }
     }
 }
 
@@ -401,9 +408,9 @@ impl Report {
         }
     }
 
-    /// Whether any computed check failed.
+    /// Whether any computed check failed (notes aside).
     #[must_use]
     pub fn has_failing_check(&self) -> bool {
-        self.checks.iter().any(|c| !c.ok)
+        self.checks.iter().any(|c| !c.ok && !c.note)
     }
 }

@@ -69,6 +69,10 @@ pub mod f {
     pub const HASH: &str = "hash";
     /// Every figure and derived rate: a JSON object of f64 by path (`applications.new.total`), fast.
     pub const FIGS: &str = "figs";
+    /// The agency's series: its reports over the years (`series::group_key`), exact.
+    pub const GROUP: &str = "group";
+    /// Gazetteer code of the finest unit resolved (2, 4, 6 or 9 digits), exact and fast.
+    pub const REGION_CODE: &str = "region_code";
     /// The whole record as JSON.
     pub const RECORD: &str = "record";
 }
@@ -103,6 +107,8 @@ pub struct Fields {
     pub size: Field,
     pub mtime: Field,
     pub figs: Field,
+    pub group: Field,
+    pub region_code: Field,
     pub record: Field,
 }
 
@@ -147,6 +153,8 @@ fn build() -> (Schema, Fields) {
     let size = b.add_u64_field(f::SIZE, STORED | FAST);
     let mtime = b.add_u64_field(f::MTIME, STORED | FAST);
     let figs = b.add_json_field(f::FIGS, FAST);
+    let group = b.add_text_field(f::GROUP, STRING | STORED);
+    let region_code = b.add_text_field(f::REGION_CODE, STRING | STORED | FAST);
     let record = b.add_text_field(f::RECORD, STORED);
     let fields = Fields {
         id,
@@ -170,6 +178,8 @@ fn build() -> (Schema, Fields) {
         size,
         mtime,
         figs,
+        group,
+        region_code,
         record,
     };
     (b.build(), fields)
@@ -412,6 +422,8 @@ pub fn document(r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantiv
     d.add_u64(fl.mtime, stamp.mtime);
     d.add_text(fl.hash, &stamp.hash);
     d.add_object(fl.figs, figure_values(r));
+    d.add_text(fl.group, gongkai_core::series::group_key(r).unwrap_or_default());
+    d.add_text(fl.region_code, region.code.as_deref().unwrap_or(""));
     let json = serde_json::to_string(r).map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
     d.add_text(fl.record, json);
     Ok(d)

@@ -13,6 +13,8 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use tantivy::{Index, IndexWriter};
 
+mod series;
+
 use crate::index::{self, FileStamp, IndexError};
 use gongkai_core::model::Report;
 
@@ -97,9 +99,23 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     summary.seen = files.len();
     obs.start(files.len());
     let todo = triage(files, &known, &mut summary, obs);
-    write_all(&mut writer, todo, &mut summary, obs, index_path)?;
-    summary.deleted = drop_missing(&mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
+    // The agency series this run touches: those of replaced and deleted documents (read before they
+    // go) and those of the reports written.
+    let before = idx.reader().map_err(tantivy_err)?.searcher();
+    let replaced: Vec<String> = todo.iter().filter(|j| j.replace).map(|j| j.path.display().to_string()).collect();
+    let mut groups = series::groups_of(&before, &replaced).map_err(tantivy_err)?;
+    write_all(&mut writer, todo, &mut summary, &mut groups, obs, index_path)?;
+    let gone = drop_missing(&mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
+    summary.deleted = gone.len();
+    groups.extend(series::groups_of(&before, &gone).map_err(tantivy_err)?);
+    drop(before);
     writer.commit().map_err(tantivy_err)?;
+    if !groups.is_empty() {
+        let searcher = idx.reader().map_err(tantivy_err)?.searcher();
+        if series::update(&searcher, &mut writer, &groups).map_err(tantivy_err)? > 0 {
+            writer.commit().map_err(tantivy_err)?;
+        }
+    }
     writer.wait_merging_threads().map_err(tantivy_err)?;
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
@@ -303,6 +319,7 @@ fn write_all(
     writer: &mut IndexWriter,
     jobs: Vec<Job>,
     s: &mut Summary,
+    groups: &mut HashSet<String>,
     obs: &mut dyn Observer,
     index_path: &Path,
 ) -> Result<(), IndexError> {
@@ -343,6 +360,7 @@ fn write_all(
             let doc = index::document(&report, &job.stamp).map_err(tantivy_err)?;
             writer.add_document(doc).map_err(tantivy_err)?;
             s.indexed += 1;
+            groups.extend(gongkai_core::series::group_key(&report));
             since_commit += 1;
             if since_commit >= COMMIT_EVERY {
                 writer.commit().map_err(tantivy_err)?;
@@ -383,13 +401,13 @@ fn drop_missing(
     writer: &mut IndexWriter,
     read_dirs: &HashSet<PathBuf>,
     known: &HashMap<String, FileStamp>,
-) -> tantivy::Result<usize> {
-    let mut gone = 0;
+) -> tantivy::Result<Vec<String>> {
+    let mut gone = Vec::new();
     for source in known.keys() {
         let p = Path::new(source);
         if gone_from_a_listed_folder(p, read_dirs) {
             writer.delete_term(index::source_term(source));
-            gone += 1;
+            gone.push(source.clone());
         }
     }
     Ok(gone)

@@ -1,0 +1,88 @@
+//! Cross-year checks as `gongkai index` keeps them: one agency's reports over several years, a year
+//! changed, removed and put back, each time re-evaluating its neighbours.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn gongkai(index: &Path) -> Command {
+    let mut c = Command::cargo_bin("gongkai").expect("binary");
+    c.arg("--index").arg(index).env("NO_COLOR", "1").env_remove("GONGKAI_INDEX");
+    c
+}
+
+const CARRIED_OVER: &str = "\t二、上年结转政府信息公开申请数量\n\t1\n\t0\n\t0\n\t0\n\t1\n\t0\n\t2\n";
+
+/// The bundled 枫桥镇 2020 report (上年结转 2, 结转下年度 0) as the report of `year`, with
+/// 上年结转 (总计) set to `carried_over`.
+fn report(year: i32, carried_over: i64) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports/s01-town-2020-tabbed.txt");
+    let text = std::fs::read_to_string(p).expect("sample");
+    assert!(text.contains(CARRIED_OVER), "the sample's 上年结转 row is as this test expects");
+    let row = if carried_over == 0 {
+        "\t二、上年结转政府信息公开申请数量\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n".to_string()
+    } else {
+        CARRIED_OVER.replace("\t2\n", &format!("\t{carried_over}\n"))
+    };
+    text.replace(CARRIED_OVER, &row).replace("2020", &year.to_string())
+}
+
+/// The series checks of one indexed file: (id, ok, other report's file name).
+fn series(ix: &Path, file: &Path) -> Vec<(String, bool, String)> {
+    let out = gongkai(ix).arg("show").arg(file).arg("--json").output().expect("show");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut found = Vec::new();
+    for c in v["checks"].as_array().into_iter().flatten() {
+        let id = c["id"].as_str().unwrap_or("");
+        if id.starts_with("series.") {
+            let other = c["other"].as_str().map_or(String::new(), |o| {
+                Path::new(o).file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
+            });
+            found.push((id.to_string(), c["ok"].as_bool().unwrap_or(true), other));
+        }
+    }
+    found
+}
+
+fn s(id: &str, ok: bool, other: &str) -> (String, bool, String) {
+    (id.to_string(), ok, other.to_string())
+}
+
+#[test]
+fn carry_over_and_gaps_are_checked_across_years_and_kept_up_to_date() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (dir, ix) = (tmp.path().join("reports"), tmp.path().join("ix"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = |y: i32| dir.join(format!("fq-{y}.txt"));
+    // 结转下年度 is 0 every year: 2020 and 2021 carry over 0 (right), 2022 carries over 2 (wrong).
+    for (y, over) in [(2019, 2), (2020, 0), (2021, 0), (2022, 2)] {
+        std::fs::write(file(y), report(y, over)).expect("write");
+    }
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+    assert_eq!(series(&ix, &file(2019)), vec![]);
+    assert_eq!(series(&ix, &file(2020)), vec![s("series.carry_over", true, "fq-2019.txt")]);
+    assert_eq!(series(&ix, &file(2021)), vec![s("series.carry_over", true, "fq-2020.txt")]);
+    assert_eq!(series(&ix, &file(2022)), vec![s("series.carry_over", false, "fq-2021.txt")]);
+    let out = gongkai(&ix).arg("show").arg(file(2022)).output().expect("show");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("series.carry_over"), "show names the failing series check: {text}");
+
+    // 2021 removed: 2022 now follows a gap, and names it.
+    std::fs::remove_file(file(2021)).expect("rm");
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+    assert_eq!(series(&ix, &file(2022)), vec![s("series.gap", false, "fq-2020.txt")]);
+
+    // 2021 back, now carrying over 2 (wrong against 2020's 0): both neighbours re-evaluated.
+    std::fs::write(file(2021), report(2021, 2)).expect("write");
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+    assert_eq!(series(&ix, &file(2021)), vec![s("series.carry_over", false, "fq-2020.txt")]);
+    assert_eq!(series(&ix, &file(2022)), vec![s("series.carry_over", false, "fq-2021.txt")]);
+    assert_eq!(series(&ix, &file(2020)), vec![s("series.carry_over", true, "fq-2019.txt")]);
+
+    // A failing series check makes the report failing (the filter finds it).
+    let out =
+        gongkai(&ix).args(["search", "--json", "--limit", "50", "枫桥镇", "failing:yes"]).output().expect("search");
+    let failing = String::from_utf8_lossy(&out.stdout);
+    assert!(failing.contains("fq-2022.txt") && failing.contains("fq-2021.txt"), "{failing}");
+}
