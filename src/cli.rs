@@ -1,5 +1,6 @@
 //! Command line: clap definitions and one function per subcommand.
 
+mod compare;
 mod report_cmds;
 
 use std::io::{self, IsTerminal, Write};
@@ -122,6 +123,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ByArg::Year)]
         by: ByArg,
         /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One agency's reports over the years: key figures side by side, changes, cross-year checks.
+    Compare {
+        /// An agency name, an id from `search`, or an indexed file.
+        target: String,
+        /// Only agencies in this province (a prefix of its name: 安徽).
+        #[arg(long)]
+        province: Option<String>,
+        /// Only agencies in this county (a prefix of its name: 固镇).
+        #[arg(long)]
+        county: Option<String>,
+        /// JSON: agency, region, years, reports, rows (values by year), checks.
         #[arg(long)]
         json: bool,
     },
@@ -255,6 +270,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             report_cmds::stats(&index, &req, by, json)
         }
         Some(Command::Schema { json }) => schema_cmd(json),
+        Some(Command::Compare { target, province, county, json }) => {
+            compare::compare(&index, &target, &compare::Place { province, county }, json)
+        }
         Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),
         None => crate::ui::run(&index, false, index_named),
     }

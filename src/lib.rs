@@ -6,7 +6,7 @@
 //! rendering). Their modules are re-exported here under their old paths. `src/main.rs` is a thin
 //! binary. The record every layer shares is [`model::Report`], the JSON contract of `SCHEMA.md`.
 
-pub use gongkai_core::{gazetteer, load, model, parse, schema};
+pub use gongkai_core::{gazetteer, load, model, parse, schema, series};
 pub use gongkai_search::{index, indexer, query};
 
 pub mod cli;

@@ -236,6 +236,46 @@ pub fn region_text(r: &Report) -> String {
     s
 }
 
+/// One agency's key figures over the years as a grid: a column per report (its year), a row per
+/// figure that some year fills; a cell is the value and its change from the column before
+/// (`15 +3`), with `!` where a failing cross-year check points at it.
+#[must_use]
+pub fn compare_grid(reports: &[&Report]) -> Grid {
+    let mut header: Vec<String> = Vec::new();
+    for r in reports {
+        let y = r.year.map_or_else(|| "----".to_string(), |y| y.to_string());
+        let n = header.iter().filter(|h| h.starts_with(&y)).count();
+        header.push(if n == 0 { y } else { format!("{y}#{}", n + 1) });
+    }
+    let rows = crate::series::compare_rows(reports)
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let mut cell = v.map_or_else(|| "-".to_string(), |v| v.to_string());
+                    if i > 0
+                        && let (Some(now), Some(Some(before))) = (v, row.values.get(i - 1))
+                    {
+                        let d = now.as_f64() - before.as_f64();
+                        let d = if d.fract() == 0.0 { format!("{d:+}") } else { format!("{d:+.2}") };
+                        cell.push(' ');
+                        cell.push_str(if d == "+0" { "±0" } else { &d });
+                    }
+                    if row.failing.get(i).copied().unwrap_or(false) {
+                        cell.push_str(" !");
+                    }
+                    cell
+                })
+                .collect();
+            GridRow { key: row.key.name(), label: row.label.to_string(), cells }
+        })
+        .collect();
+    Grid { short: header.clone(), keys: header.clone(), header, rows }
+}
+
 /// `1 report`, `2 reports`.
 #[must_use]
 pub fn reports(n: usize) -> String {

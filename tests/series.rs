@@ -86,3 +86,66 @@ fn carry_over_and_gaps_are_checked_across_years_and_kept_up_to_date() {
     let failing = String::from_utf8_lossy(&out.stdout);
     assert!(failing.contains("fq-2022.txt") && failing.contains("fq-2021.txt"), "{failing}");
 }
+
+#[test]
+fn compare_shows_the_years_side_by_side_with_changes_and_checks() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (dir, ix) = (tmp.path().join("reports"), tmp.path().join("ix"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (y, over) in [(2019, 2), (2020, 0), (2021, 0), (2022, 2)] {
+        std::fs::write(dir.join(format!("fq-{y}.txt")), report(y, over)).expect("write");
+    }
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+    let out = gongkai(&ix).args(["compare", "枫桥镇"]).output().expect("compare");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().nth(1).unwrap_or("");
+    assert!(["2019", "2020", "2021", "2022"].iter().all(|y| header.contains(y)), "{text}");
+    let carried = text.lines().find(|l| l.starts_with("上年结转")).unwrap_or("");
+    assert!(carried.contains("0 -2") && carried.contains("2 +2 !"), "{carried}");
+    assert!(text.contains("FAIL series.carry_over"), "{text}");
+
+    let out = gongkai(&ix).args(["compare", "--json", "枫桥镇"]).output().expect("compare");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["agency"], "枫桥镇");
+    assert_eq!(v["years"], serde_json::json!([2019, 2020, 2021, 2022]));
+    assert_eq!(v["reports"].as_array().map(Vec::len), Some(4));
+    let row = v["rows"].as_array().and_then(|rows| rows.iter().find(|r| r["key"] == "applications.carried_over.total"));
+    assert_eq!(row.map(|r| r["values"].clone()), Some(serde_json::json!({"2019": 2, "2020": 0, "2021": 0, "2022": 2})));
+    let failing: Vec<&serde_json::Value> =
+        v["checks"].as_array().into_iter().flatten().filter(|c| c["ok"] == false).collect();
+    assert_eq!(failing.len(), 1);
+    assert_eq!(failing[0]["year"], 2022);
+
+    // An id names the same series; a place that does not hold it matches nothing (exit 1).
+    let id = v["reports"][0]["id"].as_u64().expect("id").to_string();
+    let by_id = gongkai(&ix).args(["compare", "--json", &id]).output().expect("compare");
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&by_id.stdout).ok().map(|j| j["years"].clone()),
+        Some(v["years"].clone())
+    );
+    gongkai(&ix).args(["compare", "枫桥镇", "--province", "安徽"]).assert().code(1);
+}
+
+#[test]
+fn compare_lists_agencies_of_one_name_in_different_places() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (dir, ix) = (tmp.path().join("reports"), tmp.path().join("ix"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    // 城关镇 is the name of towns in many counties: two of them, each a series of its own.
+    let town = |year: i32, county: &str| {
+        report(year, 2).replace("诸暨市枫桥镇", &format!("{county}城关镇")).replace("枫桥镇", "城关镇")
+    };
+    std::fs::write(dir.join("a.txt"), town(2020, "武清区")).expect("write");
+    std::fs::write(dir.join("b.txt"), town(2021, "和林格尔县")).expect("write");
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+    let out = gongkai(&ix).args(["compare", "城关镇"]).output().expect("compare");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("2 agencies") && stderr.contains("武清区") && stderr.contains("和林格尔县"), "{stderr}");
+    let out = gongkai(&ix).args(["compare", "城关镇", "--province", "内蒙古"]).output().expect("compare");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("和林格尔县") && !text.contains("武清区"), "{text}");
+    let out = gongkai(&ix).args(["compare", "城关镇", "--county", "武清"]).output().expect("compare");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("武清区"));
+}

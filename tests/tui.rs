@@ -32,6 +32,7 @@ fn hit(id: u64, agency: &str, ty: &str, region: [&str; 3], year: i32, apps: Opti
             province: Some(region[0].to_string()).filter(|s| !s.is_empty()),
             city: Some(region[1].to_string()).filter(|s| !s.is_empty()),
             county: Some(region[2].to_string()).filter(|s| !s.is_empty()),
+            code: None,
         },
         year: Some(year),
         score: 1.0,

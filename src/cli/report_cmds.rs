@@ -17,7 +17,7 @@ use crate::render::sanitize_for_terminal;
 use crate::schema::Table;
 
 /// Opens the index for reading, with a hint when there is none.
-fn open(index: &Path) -> Result<Searcher> {
+pub(super) fn open(index: &Path) -> Result<Searcher> {
     let idx = crate::index::open_existing(index)?
         .with_context(|| format!("no index at {}; create one with `gongkai index DIR`", index.display()))?;
     Ok(idx.reader().context("opening the index reader")?.searcher())

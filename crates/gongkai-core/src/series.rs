@@ -27,8 +27,13 @@ pub fn is_series(c: &Check) -> bool {
 pub fn group_key(r: &Report) -> Option<String> {
     let agency = r.agency.as_deref().filter(|a| !a.is_empty())?;
     r.year?;
-    let code = r.region.as_ref().and_then(|g| g.code.as_deref()).unwrap_or("");
-    Some(format!("{agency}\u{1f}{code}"))
+    Some(group_key_of(agency, r.region.as_ref().and_then(|g| g.code.as_deref())))
+}
+
+/// The group of an agency name and a region code.
+#[must_use]
+pub fn group_key_of(agency: &str, region_code: Option<&str>) -> String {
+    format!("{agency}\u{1f}{}", region_code.unwrap_or(""))
 }
 
 /// The series checks of every report of one group, in the order given: `out[i]` belongs to
@@ -118,6 +123,68 @@ fn normative_docs(prev: &Report, r: &Report) -> Option<Check> {
     })
 }
 
+/// The figures `compare` shows, in order, with short labels for narrow columns.
+pub const COMPARE_ROWS: [(&str, &str); 18] = [
+    ("applications.new.total", "新收申请"),
+    ("applications.carried_over.total", "上年结转"),
+    ("applications.granted.total", "予以公开"),
+    ("applications.total.total", "办理总计"),
+    ("applications.carried_forward.total", "结转下年"),
+    ("reviews.review.total", "行政复议"),
+    ("reviews.review.corrected", "复议纠正"),
+    ("reviews.litigation_direct.total", "直接起诉"),
+    ("reviews.litigation_direct.corrected", "直诉纠正"),
+    ("reviews.litigation_after_review.total", "复议后起诉"),
+    ("reviews.litigation_after_review.corrected", "复议后诉纠正"),
+    ("active.normative_docs.issued", "规范性文件制发"),
+    ("active.normative_docs.repealed", "规范性文件废止"),
+    ("active.normative_docs.in_force", "规范性文件现行有效"),
+    ("active.licensing.decisions", "行政许可"),
+    ("active.penalties.decisions", "行政处罚"),
+    ("active.enforcement.decisions", "行政强制"),
+    ("active.fees.amount", "事业性收费(万元)"),
+];
+
+/// One row of a comparison: a figure over the years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRow {
+    /// The figure.
+    pub key: FigureKey,
+    /// Its short label.
+    pub label: &'static str,
+    /// Its value in each report, in the reports' order.
+    pub values: Vec<Option<crate::model::Figure>>,
+    /// Whether a failing series check of that report points at this figure.
+    pub failing: Vec<bool>,
+}
+
+/// One agency's figures over the years: `reports` in year order, rows that some year fills.
+#[must_use]
+pub fn compare_rows(reports: &[&Report]) -> Vec<SeriesRow> {
+    let mut rows = Vec::new();
+    for (name, label) in COMPARE_ROWS {
+        let Some(key) = FigureKey::parse(name) else { continue };
+        let values: Vec<_> = reports.iter().map(|r| r.figures.value(key)).collect();
+        if values.iter().all(Option::is_none) {
+            continue;
+        }
+        let failing = reports
+            .iter()
+            .map(|r| {
+                r.checks.iter().any(|c| {
+                    is_series(c)
+                        && !c.ok
+                        && c.table.as_deref() == Some(key.table.key())
+                        && c.row.as_deref() == Some(key.row.key)
+                        && c.column.as_deref() == Some(key.column.key)
+                })
+            })
+            .collect();
+        rows.push(SeriesRow { key, label, values, failing });
+    }
+    rows
+}
+
 /// Replaces a report's series checks with `new` (its own checks stay).
 pub fn set_checks(r: &mut Report, new: Vec<Check>) {
     r.checks.retain(|c| !is_series(c));
@@ -193,6 +260,23 @@ mod tests {
         assert!(out[1][0].note);
         set_checks(&mut b2, out[1].clone());
         assert!(!b2.has_failing_check(), "a note does not make a report failing");
+    }
+
+    #[test]
+    fn compare_rows_hold_filled_figures_and_mark_failing_series_cells() {
+        let (a, b) = (report("a", 2019, 0, 2), report("b", 2020, 1, 0));
+        let out = checks(&[&a, &b]);
+        let mut b = b.clone();
+        set_checks(&mut b, out[1].clone());
+        let rows = compare_rows(&[&a, &b]);
+        let names: Vec<String> = rows.iter().map(|r| r.key.name()).collect();
+        assert_eq!(names, ["applications.carried_over.total", "applications.carried_forward.total"]);
+        assert_eq!(rows[0].failing, [false, true]);
+        assert_eq!(rows[1].failing, [false, false]);
+        assert_eq!(rows[0].values, [Some(Figure::Int(0)), Some(Figure::Int(1))]);
+        for (name, _) in COMPARE_ROWS {
+            assert!(FigureKey::parse(name).is_some(), "{name}");
+        }
     }
 
     #[test]

@@ -136,6 +136,8 @@ pub struct HitRegion {
     pub city: Option<String>,
     /// County (固镇县).
     pub county: Option<String>,
+    /// Gazetteer code of the finest unit resolved.
+    pub code: Option<String>,
 }
 
 impl HitRegion {
@@ -501,7 +503,12 @@ fn hit(searcher: &Searcher, addr: DocAddress, score: f32, terms: &[String]) -> R
         agency: s(fl.agency_exact),
         agency_type: AgencyType::from_name(&s(fl.agency_type)).unwrap_or(AgencyType::Other),
         level: Level::from_name(&s(fl.level)),
-        region: HitRegion { province: opt(fl.province), city: opt(fl.city), county: opt(fl.county) },
+        region: HitRegion {
+            province: opt(fl.province),
+            city: opt(fl.city),
+            county: opt(fl.county),
+            code: opt(fl.region_code),
+        },
         year,
         score,
         snippet,
@@ -577,6 +584,23 @@ pub fn record_by_id(searcher: &Searcher, id: u64) -> Result<Option<Report>, Quer
     let Some((_, addr)) = top.first() else { return Ok(None) };
     let doc: TantivyDocument = searcher.doc(*addr)?;
     Ok(serde_json::from_str(&stored_text(&doc, Fields::get().record)).ok())
+}
+
+/// Every report of one agency series (`gongkai_core::series::group_key`), in year order.
+///
+/// # Errors
+/// [`QueryError`] on index failures.
+pub fn series_reports(searcher: &Searcher, group: &str) -> Result<Vec<Report>, QueryError> {
+    let t = Term::from_field_text(Fields::get().group, group);
+    let addrs = searcher.search(&TermQuery::new(t, IndexRecordOption::Basic), &tantivy::collector::DocSetCollector)?;
+    let mut out = Vec::new();
+    for addr in addrs {
+        if let Some(r) = load_report(searcher, addr)? {
+            out.push(r);
+        }
+    }
+    out.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.source.cmp(&b.source)));
+    Ok(out)
 }
 
 /// Loads the stored record of a hit.
