@@ -455,6 +455,73 @@ pub fn provinces() -> Vec<String> {
     gaz().places.iter().filter(|p| p.level == Level::Province).map(|p| p.name.clone()).collect()
 }
 
+/// A division of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Division code (2, 4, 6 or 9 digits).
+    pub code: String,
+    /// Canonical name.
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// The unit it sits in directly (code, name); `None` for a province.
+    pub parent: Option<(String, String)>,
+}
+
+fn unit(g: &Gazetteer, i: usize) -> Option<Unit> {
+    let p = g.places.get(i)?;
+    let parent = p.parent.and_then(|q| g.places.get(q)).map(|q| (q.code.clone(), q.name.clone()));
+    Some(Unit { code: p.code.clone(), name: p.name.clone(), level: p.level, parent })
+}
+
+/// The region named by a province, a prefecture and a county (each a prefix of the canonical name, or
+/// `None`), and every unit at `level` inside it, in code order. With no names: the whole country.
+///
+/// # Errors
+/// A message when a name matches no place at its level in what is above it, or several.
+pub fn units_under(
+    province: Option<&str>,
+    city: Option<&str>,
+    county: Option<&str>,
+    level: Level,
+) -> Result<(Option<Unit>, Vec<Unit>), String> {
+    let g = gaz();
+    let mut within: Option<usize> = None;
+    for (name, at) in [(province, Level::Province), (city, Level::Prefecture), (county, Level::County)] {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { continue };
+        let pool: Vec<usize> = match within {
+            Some(w) => g.children_of(&[w]),
+            None => (0..g.places.len()).collect(),
+        };
+        let found: Vec<usize> =
+            pool.into_iter().filter(|&i| g.places[i].level == at && g.places[i].name.starts_with(name)).collect();
+        // An exact name wins over longer names it starts (`长沙县` against `长沙县…`).
+        let exact: Vec<usize> = found.iter().copied().filter(|&i| g.places[i].name == name).collect();
+        let found = if exact.len() == 1 { exact } else { found };
+        within = match found.as_slice() {
+            [one] => Some(*one),
+            [] => return Err(format!("no {} named '{name}' there", at.as_str())),
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .take(8)
+                    .filter_map(|&i| unit(g, i))
+                    .map(|u| format!("{} {}", u.name, u.parent.map_or(String::new(), |p| format!("({})", p.1))))
+                    .collect();
+                return Err(format!("'{name}' names {} places: {}", many.len(), names.join(", ")));
+            }
+        };
+    }
+    let pool: Vec<usize> = match within {
+        Some(w) => g.children_of(&[w]),
+        None => (0..g.places.len()).collect(),
+    };
+    let mut units: Vec<Unit> =
+        pool.into_iter().filter(|&i| g.places[i].level == level).filter_map(|i| unit(g, i)).collect();
+    units.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok((within.and_then(|w| unit(g, w)), units))
+}
+
 /// Counts of places per name, for tests and diagnostics.
 #[must_use]
 pub fn name_count(name: &str) -> usize {

@@ -18,6 +18,7 @@
 
 pub mod gazetteer;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod parse;
 pub mod schema;

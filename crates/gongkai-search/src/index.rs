@@ -434,7 +434,7 @@ pub fn document(r: &Report, stamp: &FileStamp) -> Result<TantivyDocument, tantiv
 /// A null figure is left out, so it never satisfies a comparison.
 #[must_use]
 pub fn figure_values(r: &Report) -> BTreeMap<String, OwnedValue> {
-    use crate::query::figures::{NumField, Rate};
+    use gongkai_core::measure::{NumField, Rate};
     let mut out = BTreeMap::new();
     let fields = gongkai_core::schema::FigureKey::all().into_iter().map(NumField::Figure);
     for field in fields.chain(Rate::ALL.into_iter().map(NumField::Rate)) {

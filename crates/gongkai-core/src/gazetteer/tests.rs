@@ -183,3 +183,18 @@ fn words_around_a_place_are_not_a_unit() {
         assert_eq!(id.agency_type, AgencyType::Unknown, "{name}: {id:?}");
     }
 }
+
+#[test]
+fn units_under_a_county_and_a_province() {
+    let (region, towns) = units_under(Some("安徽"), None, Some("固镇"), Level::Township).expect("固镇县");
+    assert_eq!(region.map(|r| r.name).as_deref(), Some("固镇县"));
+    assert!(towns.len() >= 8, "{towns:?}");
+    assert!(towns.iter().all(|t| t.code.starts_with("340323") && t.level == Level::Township));
+    assert!(towns.iter().any(|t| t.name == "刘集镇"));
+    assert!(towns.windows(2).all(|w| w[0].code < w[1].code));
+    let (_, counties) = units_under(Some("安徽省"), Some("蚌埠"), None, Level::County).expect("蚌埠市");
+    assert!(counties.iter().any(|c| c.name == "固镇县") && counties.iter().all(|c| c.code.starts_with("3403")));
+    assert!(units_under(Some("火星"), None, None, Level::County).is_err_and(|e| e.contains("火星")));
+    // 城关镇 is everywhere; a county name that several provinces share needs its province.
+    assert!(units_under(None, None, Some("城关"), Level::Township).is_err());
+}

@@ -4,111 +4,8 @@
 //! `> >= < <= =` (full-width `＞ ≥ ＜ ≤ ＝` too). A figure a report leaves null never satisfies a
 //! comparison, and a rate whose denominator is null or zero is null.
 
-use gongkai_core::model::{Figure, Report};
-use gongkai_core::schema::{AppCol, AppRow, FigureKey, ReviewCol, ReviewRow};
-
-/// A derived rate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Rate {
-    /// （一）予以公开 / （七）总计 (column 总计).
-    Granted,
-    /// 行政复议 结果纠正 / 行政复议 总计.
-    ReviewCorrected,
-}
-
-impl Rate {
-    /// All rates.
-    pub const ALL: [Rate; 2] = [Rate::Granted, Rate::ReviewCorrected];
-
-    /// Its name in queries (`rate.granted`).
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Rate::Granted => "rate.granted",
-            Rate::ReviewCorrected => "rate.review_corrected",
-        }
-    }
-
-    /// The value for a report; `None` when a term is null or the denominator is zero.
-    #[must_use]
-    pub fn of(self, r: &Report) -> Option<f64> {
-        let f = &r.figures;
-        let (num, den) = match self {
-            Rate::Granted => (f.app(AppRow::Granted, AppCol::Total)?, f.app(AppRow::Total, AppCol::Total)?),
-            Rate::ReviewCorrected => {
-                (f.review(ReviewRow::Review, ReviewCol::Corrected)?, f.review(ReviewRow::Review, ReviewCol::Total)?)
-            }
-        };
-        #[allow(clippy::cast_precision_loss)] // Counts of applications are far below 2^52.
-        (den > 0).then(|| num as f64 / den as f64)
-    }
-}
-
-/// A number a query can compare or sort by: one figure of the record, or a derived rate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NumField {
-    /// A figure (`applications.new.total`).
-    Figure(FigureKey),
-    /// A rate (`rate.granted`).
-    Rate(Rate),
-}
-
-/// Short names for the figures analysts ask about most: (alias, figure key).
-pub const ALIASES: [(&str, &str); 22] = [
-    ("apps", "applications.new.total"),
-    ("申请", "applications.new.total"),
-    ("新收", "applications.new.total"),
-    ("carried_over", "applications.carried_over.total"),
-    ("上年结转", "applications.carried_over.total"),
-    ("granted", "applications.granted.total"),
-    ("予以公开", "applications.granted.total"),
-    ("handled", "applications.total.total"),
-    ("办理", "applications.total.total"),
-    ("carried", "applications.carried_forward.total"),
-    ("结转下年", "applications.carried_forward.total"),
-    ("reviews", "reviews.review.total"),
-    ("复议", "reviews.review.total"),
-    ("corrected", "reviews.review.corrected"),
-    ("纠正", "reviews.review.corrected"),
-    ("direct_suits", "reviews.litigation_direct.total"),
-    ("licensing", "active.licensing.decisions"),
-    ("许可", "active.licensing.decisions"),
-    ("penalties", "active.penalties.decisions"),
-    ("处罚", "active.penalties.decisions"),
-    ("enforcement", "active.enforcement.decisions"),
-    ("强制", "active.enforcement.decisions"),
-];
-
-impl NumField {
-    /// A field by key, alias or rate name; `None` for anything else.
-    #[must_use]
-    pub fn parse(name: &str) -> Option<NumField> {
-        let name = name.trim();
-        if let Some(rate) = Rate::ALL.into_iter().find(|r| r.name() == name) {
-            return Some(NumField::Rate(rate));
-        }
-        let key = ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(name)).map_or(name, |(_, key)| *key);
-        FigureKey::parse(key).map(NumField::Figure)
-    }
-
-    /// Its canonical name (`applications.new.total`, `rate.granted`): also its path in the index.
-    #[must_use]
-    pub fn name(&self) -> String {
-        match self {
-            NumField::Figure(k) => k.name(),
-            NumField::Rate(r) => r.name().to_string(),
-        }
-    }
-
-    /// The value for a report.
-    #[must_use]
-    pub fn of(&self, r: &Report) -> Option<f64> {
-        match self {
-            NumField::Figure(k) => r.figures.value(*k).map(Figure::as_f64),
-            NumField::Rate(rate) => rate.of(r),
-        }
-    }
-}
+pub use gongkai_core::measure::{NumField, Rate, aliases};
+use gongkai_core::model::Report;
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -233,14 +130,6 @@ mod tests {
         assert!(parse_comparison("nope>3").is_some_and(|r| r.is_err_and(|e| e.contains("not a figure"))));
         assert!(parse_comparison(">3").is_some_and(|r| r.is_err()));
         assert!(parse_comparison("apps>=x").is_some_and(|r| r.is_err()));
-    }
-
-    #[test]
-    fn every_alias_names_a_figure() {
-        for (alias, key) in ALIASES {
-            assert!(FigureKey::parse(key).is_some(), "{alias} → {key}");
-            assert!(NumField::parse(alias).is_some(), "{alias}");
-        }
     }
 
     #[test]
