@@ -1,6 +1,7 @@
 //! Command line: clap definitions and one function per subcommand.
 
 mod compare;
+mod coverage;
 mod report_cmds;
 
 use std::io::{self, IsTerminal, Write};
@@ -140,6 +141,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Which units of a region have a report of a year in the index, and which have none.
+    Coverage {
+        /// The year.
+        #[arg(long)]
+        year: i32,
+        /// Within this province (a prefix of its name: 安徽).
+        #[arg(long)]
+        province: Option<String>,
+        /// Within this prefecture (a prefix of its name: 蚌埠).
+        #[arg(long)]
+        city: Option<String>,
+        /// Within this county (a prefix of its name: 固镇).
+        #[arg(long)]
+        county: Option<String>,
+        /// The units counted: township (乡镇街道), county or prefecture.
+        #[arg(long, default_value = "township", value_parser = ["township", "county", "prefecture"])]
+        level: String,
+        /// JSON: year, level, region, with (code, name, reports), without (code, name), by_parent.
+        #[arg(long)]
+        json: bool,
+    },
     /// The three tables' rows and columns: keys, labels, headers, units, per template.
     Schema {
         /// The whole definition as JSON (what the sample generator under tools/ reads).
@@ -272,6 +294,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Schema { json }) => schema_cmd(json),
         Some(Command::Compare { target, province, county, json }) => {
             compare::compare(&index, &target, &compare::Place { province, county }, json)
+        }
+        Some(Command::Coverage { year, province, city, county, level, json }) => {
+            let level = Level::from_name(&level).unwrap_or(Level::Township);
+            coverage::coverage(&index, &coverage::Ask { year, province, city, county, level }, json)
         }
         Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),
         None => crate::ui::run(&index, false, index_named),

@@ -149,3 +149,57 @@ fn compare_lists_agencies_of_one_name_in_different_places() {
     let out = gongkai(&ix).args(["compare", "城关镇", "--county", "武清"]).output().expect("compare");
     assert!(String::from_utf8_lossy(&out.stdout).contains("武清区"));
 }
+
+/// `coverage`: townships of a county with and without a report of a year, from the index.
+#[test]
+fn coverage_splits_a_countys_townships_by_whether_they_reported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (dir, ix) = (tmp.path().join("reports"), tmp.path().join("ix"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let town = |name: &str, year: i32| report(year, 2).replace("枫桥镇", name);
+    std::fs::write(dir.join("fq-2020.txt"), town("枫桥镇", 2020)).expect("write");
+    std::fs::write(dir.join("dk-2020.txt"), town("店口镇", 2020)).expect("write");
+    std::fs::write(dir.join("fq-2021.txt"), town("枫桥镇", 2021)).expect("write");
+    gongkai(&ix).args(["index", "--quiet"]).arg(&dir).assert().success();
+
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = gongkai(&ix).arg("coverage").args(args).arg("--json").output().expect("coverage");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let names = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v[key].as_array().into_iter().flatten().filter_map(|u| u["name"].as_str().map(String::from)).collect()
+    };
+    let v = json(&["--year", "2020", "--province", "浙江", "--county", "诸暨"]);
+    assert_eq!(v["year"], 2020);
+    assert_eq!(v["level"], "township");
+    assert_eq!(v["region"]["name"], "诸暨市");
+    assert_eq!(names(&v, "with"), vec!["店口镇", "枫桥镇"], "in code order");
+    let without = names(&v, "without");
+    assert!(without.len() > 10 && !without.iter().any(|n| n == "枫桥镇" || n == "店口镇"), "{without:?}");
+    assert!(without.iter().any(|n| n == "暨阳街道"), "{without:?}");
+    assert_eq!(v["with"][1]["reports"].as_array().map(Vec::len), Some(1));
+    let parents = v["by_parent"].as_array().expect("by_parent");
+    assert_eq!(parents.len(), 1);
+    assert_eq!(parents[0]["with"], 2);
+    assert_eq!(parents[0]["units"].as_u64(), Some(without.len() as u64 + 2));
+
+    let v = json(&["--year", "2021", "--county", "诸暨"]);
+    assert_eq!(names(&v, "with"), vec!["枫桥镇"]);
+
+    // Counties of the prefecture: no county-level report was indexed, so none is covered.
+    let v = json(&["--year", "2020", "--city", "绍兴", "--level", "county"]);
+    assert!(names(&v, "with").is_empty());
+    assert!(names(&v, "without").iter().any(|n| n == "诸暨市"), "{v}");
+
+    // The text form: counts first, then both lists.
+    let out = gongkai(&ix).args(["coverage", "--year", "2020", "--county", "诸暨"]).output().expect("coverage");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("2020 · township units of 诸暨市 · 2 with a report,"), "{text}");
+    assert!(text.contains("店口镇") && text.contains("暨阳街道"), "{text}");
+
+    // A region that is not in the gazetteer: exit 2 with the reason.
+    let out = gongkai(&ix).args(["coverage", "--year", "2020", "--county", "没有这个县"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个县"));
+}

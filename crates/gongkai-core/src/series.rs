@@ -80,7 +80,7 @@ fn carry_over(prev: &Report, r: &Report) -> Option<Check> {
     let key = FigureKey::app(AppRow::CarriedOver, AppCol::Total);
     let ok = before == after;
     let detail = if ok {
-        format!("carried over {after} in {y} = carried forward {before} in {py}")
+        format!("{y}: 上年结转 {after} = {py}: 结转下年度继续办理 {before}")
     } else {
         format!("{y}: 上年结转 {after} ≠ {py}: 结转下年度继续办理 {before} ({} vs {})", r.source, prev.source)
     };
@@ -105,7 +105,7 @@ fn normative_docs(prev: &Report, r: &Report) -> Option<Check> {
     let expected = before + issued - repealed;
     let ok = expected == now;
     let detail = if ok {
-        format!("现行有效 {now} in {y} = {before} ({py}) + 制发 {issued} − 废止 {repealed}")
+        format!("{y}: 现行有效 {now} = {before} ({py}) + 制发 {issued} − 废止 {repealed}")
     } else {
         format!(
             "{y}: 现行有效 {now} ≠ {before} ({py}) + 制发 {issued} − 废止 {repealed} = {expected}; other changes \

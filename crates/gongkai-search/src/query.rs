@@ -320,6 +320,41 @@ fn matching_ids(searcher: &Searcher, query: &dyn Query) -> Result<Vec<u64>, Quer
     Ok(ids)
 }
 
+/// Every report a request matches, as (id, region code): read from fast fields, no record loaded.
+/// The request's limit and sort are ignored. An empty code means the report's region was not resolved.
+///
+/// # Errors
+/// [`QueryError`] for bad syntax or index failures.
+pub fn region_codes(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<(u64, String)>, QueryError> {
+    let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
+    let query = build(searcher, &parsed, req)?;
+    let docs = searcher.search(query.as_ref(), &tantivy::collector::DocSetCollector)?;
+    let mut by_segment: std::collections::BTreeMap<u32, Vec<tantivy::DocId>> = std::collections::BTreeMap::new();
+    for addr in docs {
+        by_segment.entry(addr.segment_ord).or_default().push(addr.doc_id);
+    }
+    let mut out = Vec::new();
+    for (seg, mut docs) in by_segment {
+        docs.sort_unstable();
+        let ff = searcher.segment_reader(seg).fast_fields();
+        let ids = ff.u64(f::ID)?;
+        let codes = ff.str(f::REGION_CODE)?;
+        let mut code = String::new();
+        for doc in docs {
+            let Some(id) = ids.first(doc) else { continue };
+            code.clear();
+            if let Some(c) = &codes
+                && let Some(o) = c.term_ords(doc).next()
+            {
+                c.ord_to_str(o, &mut code).map_err(tantivy::TantivyError::from)?;
+            }
+            out.push((id, code.clone()));
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
 /// The request's filter fields as atoms.
 fn request_filters(req: &SearchRequest) -> Vec<Atom> {
     let mut v = Vec::new();
