@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod app_across;
 mod app_filters;
 mod app_find;
 pub mod doc;
@@ -17,6 +18,7 @@ pub mod review;
 pub mod session;
 pub mod strings;
 pub mod view;
+mod view_across;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,6 +43,8 @@ enum Work {
     Search(crate::query::SearchRequest, u64),
     Load(u64),
     Counts(picker::Facet, Vec<crate::query::SearchRequest>),
+    Compare(u64),
+    Totals(crate::query::SearchRequest, crate::query::GroupBy),
 }
 
 /// Whether the locale says UTF-8 (else borders and markers are ASCII).
@@ -156,6 +160,12 @@ fn run_effects(app: &mut App, effects: Vec<Effect>, work: &Sender<Work>) -> bool
             Effect::Counts(facet, reqs) => {
                 let _ = work.send(Work::Counts(facet, reqs));
             }
+            Effect::Compare(id) => {
+                let _ = work.send(Work::Compare(id));
+            }
+            Effect::Totals(req, by) => {
+                let _ = work.send(Work::Totals(req, by));
+            }
             Effect::SaveReviews => {
                 if let Err(err) = app.reviews.save() {
                     app.status = format!("could not save review state: {err}");
@@ -266,6 +276,30 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                         }
                         Action::PickerData(facet, out)
                     }
+                    Work::Compare(id) => match series_of(&searcher, id) {
+                        Ok(reports) => Action::Compared(Box::new(reports)),
+                        Err(e) => Action::Failed(e),
+                    },
+                    Work::Totals(req, by) => {
+                        // The chart is by year whatever the table groups by.
+                        let mut out = Vec::new();
+                        for b in if by == crate::query::GroupBy::Year {
+                            vec![by]
+                        } else {
+                            vec![crate::query::GroupBy::Year, by]
+                        } {
+                            match crate::query::totals(&searcher, &req, b) {
+                                Ok(t) => out.push(t),
+                                Err(e) => return Action::Failed(e.to_string()),
+                            }
+                        }
+                        // Sent one after the other: the loop applies both before it redraws.
+                        let last = out.pop().unwrap_or_default();
+                        for t in out {
+                            let _ = tx.send(Msg::Action(Action::TotalsDone(Box::new(t))));
+                        }
+                        Action::TotalsDone(Box::new(last))
+                    }
                     Work::Load(id) => match crate::query::record_by_id(&searcher, id) {
                         Ok(Some(r)) => Action::Loaded(Box::new(r)),
                         Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),
@@ -287,6 +321,17 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
         }
     });
     work_tx
+}
+
+/// The reports of the agency of report `id`, in year order.
+fn series_of(searcher: &tantivy::Searcher, id: u64) -> Result<Vec<crate::model::Report>, String> {
+    let r = crate::query::record_by_id(searcher, id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("report #{id} is no longer in the index"))?;
+    let Some(group) = crate::series::group_key(&r) else {
+        return Err("the report names no agency or year, so it has no series to compare".into());
+    };
+    crate::query::series_reports(searcher, &group).map_err(|e| e.to_string())
 }
 
 fn open_reader(path: &Path) -> Option<tantivy::IndexReader> {

@@ -172,6 +172,35 @@ fn filter_picker_and_sticky_header_at_80x24() {
     assert_eq!(wait_file(&exit_file).trim(), "EXIT:0");
 }
 
+#[test]
+fn stats_and_compare_views_from_the_real_index_at_80x24() {
+    if tmux_missing() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (t, exit_file) = start_tui(tmp.path(), "across", 80, 24);
+    t.wait_for("the result list", |p| p.contains(" reports |") && p.contains("│▶"));
+    // s on the list: totals of every report by year, and the chart.
+    t.keys(&["Tab", "Tab", "s"]);
+    t.wait_for("the stats view", |p| p.contains("统计 Stats") && p.contains("按年") && p.contains("2020 "));
+    t.keys(&["Tab"]);
+    t.wait_for("totals by type", |p| p.contains("Stats · type") && p.contains("town"));
+    t.keys(&["s"]);
+    t.wait_for("back on the list", |p| p.contains("│▶") && !p.contains("统计 Stats"));
+    // c on a hit: its agency over the years, copied as TSV.
+    t.keys(&["/"]);
+    t.type_text("枫桥镇");
+    t.wait_for("枫桥镇", |p| p.contains("枫桥镇") && p.contains("report"));
+    t.keys(&["Tab", "Tab", "c"]);
+    t.wait_for("the compare view", |p| p.contains("对比 Compare") && p.contains("新收申请"));
+    t.keys(&["y"]);
+    t.wait_for("the copy", |p| p.contains("copied the comparison"));
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert!(buffer.starts_with("\t20") && buffer.contains("新收申请\t"), "tmux buffer:\n{buffer}");
+    t.keys(&["q"]);
+    assert_eq!(wait_file(&exit_file).trim(), "EXIT:0");
+}
+
 fn tmux_missing() -> bool {
     if Command::new("tmux").arg("-V").output().is_err() {
         assert!(std::env::var_os("GONGKAI_SHARED").is_none(), "tmux is needed in CI (.ci/run installs it)");

@@ -306,7 +306,7 @@ fn failing_checks_mark_their_cells_by_the_checks_own_places() {
 }
 
 #[test]
-fn s_cycles_the_sort_order() {
+fn o_cycles_the_sort_order() {
     let mut app = app_with_results(80, 24);
     app.focus = Focus::List;
     let e = app.update(Action::CycleSort);
@@ -465,6 +465,130 @@ fn copy_gives_the_table_in_view_as_tsv() {
     assert!(tsv.starts_with("\t结果维持\t结果纠正"), "{tsv}");
 }
 
+/// The 枫桥镇 sample as four consecutive years, 2022 carrying over 2 where 2021 carried forward 0,
+/// with the cross-year checks `index` would keep.
+fn series_reports() -> Vec<Report> {
+    let base = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports/s01-town-2020-tabbed.txt"),
+    )
+    .expect("sample");
+    let carried = "\t二、上年结转政府信息公开申请数量\n\t1\n\t0\n\t0\n\t0\n\t1\n\t0\n\t2\n";
+    assert!(base.contains(carried));
+    let none = "\t二、上年结转政府信息公开申请数量\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n";
+    let mut reports: Vec<Report> = [(2019, carried), (2020, none), (2021, none), (2022, carried)]
+        .into_iter()
+        .map(|(y, row)| {
+            let text = base.replace(carried, row).replace("2020", &y.to_string());
+            let src = gongkai::load::load_bytes(text.as_bytes(), &format!("fq-{y}.txt")).expect("load");
+            gongkai::parse::parse_source(&src, &format!("fq-{y}.txt")).expect("parse")
+        })
+        .collect();
+    let checks = gongkai::series::checks(&reports.iter().collect::<Vec<_>>());
+    for (r, c) in reports.iter_mut().zip(checks) {
+        gongkai::series::set_checks(r, c);
+    }
+    reports
+}
+
+fn stats_totals(by: gongkai::query::GroupBy) -> gongkai::query::Totals {
+    use gongkai::query::{GroupBy, GroupTotals, Totals};
+    let g =
+        |key: &str, reports: u64, failing: u64, sums: [i64; 5]| GroupTotals { key: key.into(), reports, failing, sums };
+    let groups = match by {
+        GroupBy::Year => vec![
+            g("2019", 12, 2, [130, 41, 128, 6, 9120]),
+            g("2020", 15, 1, [162, 58, 160, 9, 11873]),
+            g("2021", 14, 3, [171, 66, 175, 4, 10234]),
+            g("2022", 9, 0, [88, 30, 90, 2, 6011]),
+        ],
+        GroupBy::Type => {
+            vec![g("county", 13, 3, [1020, 366, 1008, 74, 32961]), g("town", 15, 0, [256, 65, 262, 5, 5782])]
+        }
+        GroupBy::Province => {
+            vec![g("安徽省", 20, 2, [300, 120, 310, 8, 9000]), g("浙江省", 30, 4, [251, 75, 243, 13, 28238])]
+        }
+    };
+    Totals { by, total: groups.iter().map(|g| g.reports).sum(), groups }
+}
+
+fn open_compare(app: &mut App) {
+    app.update(Action::Back);
+    let e = app.update(Action::Compare);
+    assert!(matches!(e.as_slice(), [Effect::Compare(1)]), "{e:?}");
+    app.update(Action::Compared(Box::new(series_reports())));
+}
+
+fn open_stats(app: &mut App) {
+    app.focus = Focus::List;
+    let e = app.update(Action::Stats);
+    assert!(matches!(e.as_slice(), [Effect::Totals(_, gongkai::query::GroupBy::Year)]), "{e:?}");
+    app.update(Action::TotalsDone(Box::new(stats_totals(gongkai::query::GroupBy::Year))));
+}
+
+#[test]
+fn c_compares_the_agencys_years_marks_the_failing_check_and_copies_tsv() {
+    let mut app = app_with_results(80, 24);
+    open_compare(&mut app);
+    assert_eq!(app.screen, Screen::Compare);
+    let text = lines(&draw(&app, 80, 24)).join("\n");
+    for y in ["2019", "2020", "2021", "2022"] {
+        assert!(text.contains(y), "{text}");
+    }
+    let packed = text.replace(' ', "");
+    assert!(packed.contains("上年结转20-20±02+2!"), "the failing carry-over is marked: {text}");
+    let v = app.compare.as_ref().expect("compare view");
+    assert!(v.checks.iter().any(|(y, failing, t)| y == "2022" && *failing && t.contains("series.carry_over")));
+    let e = app.update(Action::Copy);
+    match e.as_slice() {
+        [Effect::Copy(tsv)] => {
+            assert!(tsv.starts_with("\t2019\t2020\t2021\t2022\n"), "{tsv}");
+            assert!(tsv.contains("上年结转\t2\t0 -2\t0 ±0\t2 +2 !"), "{tsv}");
+        }
+        other => panic!("expected a copy, got {other:?}"),
+    }
+    // From the report view too, and Esc goes back where it came from.
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Main);
+    open_report(&mut app, "s01-town-2020-tabbed.txt");
+    assert!(matches!(app.update(Action::Compare).as_slice(), [Effect::Compare(1)]));
+    app.update(Action::Compared(Box::new(series_reports())));
+    assert_eq!(app.screen, Screen::Compare);
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Report);
+}
+
+#[test]
+fn s_totals_the_results_by_year_type_province_and_charts_by_year() {
+    use gongkai::query::GroupBy;
+    let mut app = app_with_results(80, 24);
+    open_stats(&mut app);
+    assert_eq!(app.screen, Screen::Stats);
+    let text = lines(&draw(&app, 80, 24)).join("\n");
+    let packed = text.replace(' ', "");
+    assert!(packed.contains("50reports") && packed.contains("11873") && packed.contains("新收申请"), "{text}");
+    // Tab: by type; the chart stays by year.
+    let e = app.update(Action::FocusNext);
+    assert!(matches!(e.as_slice(), [Effect::Totals(_, GroupBy::Type)]), "{e:?}");
+    app.update(Action::TotalsDone(Box::new(stats_totals(GroupBy::Year))));
+    app.update(Action::TotalsDone(Box::new(stats_totals(GroupBy::Type))));
+    let v = app.stats.as_ref().expect("stats");
+    assert_eq!(v.table.as_ref().map(|t| t.by), Some(GroupBy::Type));
+    assert_eq!(v.years.as_ref().map(|t| t.groups.len()), Some(4));
+    let text = lines(&draw(&app, 80, 24)).join("\n");
+    assert!(text.contains("county") && text.contains("32961"), "{text}");
+    app.update(Action::CycleFigure);
+    assert!(lines(&draw(&app, 80, 24)).join("\n").replace(' ', "").contains("予以公开"));
+    match app.update(Action::Copy).as_slice() {
+        [Effect::Copy(tsv)] => assert!(tsv.starts_with("type\t报告数") && tsv.contains("town\t15\t0\t256"), "{tsv}"),
+        other => panic!("expected a copy, got {other:?}"),
+    }
+    // The stats of what the box holds: the request carries the query.
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Main);
+    let e = app.update(Action::Stats);
+    assert!(matches!(e.as_slice(), [Effect::Totals(r, GroupBy::Type)] if r.text == "镇"), "{e:?}");
+}
+
 macro_rules! screens {
     ($($name:ident: $w:expr, $h:expr, $setup:expr;)*) => {$(
         #[test]
@@ -509,6 +633,12 @@ screens! {
     picker_80x24: 80, 24, |a| { a.update(Action::FocusNext); a.update(Action::Open); a.update(picker_data(Facet::Year)); a.update(Action::Down); };
     main_40x12: 40, 12, |_| {};
     help_40x12: 40, 12, |a| { a.update(Action::Help); a.update(Action::Down); a.update(Action::Down); };
+    compare_80x24: 80, 24, open_compare;
+    compare_120x40: 120, 40, open_compare;
+    compare_40x12: 40, 12, open_compare;
+    stats_80x24: 80, 24, open_stats;
+    stats_120x40: 120, 40, open_stats;
+    stats_40x12: 40, 12, open_stats;
     picker_provinces_40x12: 40, 12, |a| { a.update(Action::FocusNext); a.update(Action::Right); a.update(Action::Right); a.update(Action::Open); a.update(picker_data(Facet::Province)); };
 }
 
@@ -565,6 +695,18 @@ fn tiny_terminals_never_panic() {
         app.update(Action::Help);
         open_report(&mut app, "s07-prefecture-2024-pdf-layout-balance-fail.txt");
         for a in [Action::Section(3), Action::Right, Action::Right, Action::Bottom, Action::StartFlag] {
+            app.update(a);
+            draw(&app, w, h);
+        }
+        app.update(Action::Back);
+        open_compare(&mut app);
+        for a in [Action::Right, Action::Right, Action::Bottom, Action::Down] {
+            app.update(a);
+            draw(&app, w, h);
+        }
+        app.update(Action::Back);
+        open_stats(&mut app);
+        for a in [Action::CycleFigure, Action::Bottom, Action::FocusNext] {
             app.update(a);
             draw(&app, w, h);
         }

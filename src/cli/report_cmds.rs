@@ -348,21 +348,23 @@ pub(super) fn export(
 
 pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool) -> Result<ExitCode> {
     let searcher = open(index)?;
-    let res = query::search(&searcher, req)?;
-    let mut groups: BTreeMap<String, [i64; 7]> = BTreeMap::new();
-    for h in &res.hits {
-        let key = match by {
-            ByArg::Year => h.year.map_or("unknown".into(), |y| y.to_string()),
-            ByArg::Type => h.agency_type.as_str().into(),
-            ByArg::Province => h.region.province.clone().unwrap_or_else(|| "unknown".into()),
-        };
-        let g = groups.entry(key).or_default();
-        g[0] += 1;
-        g[1] += i64::from(h.failing);
-        for (i, v) in h.headline.iter().enumerate() {
-            g[2 + i] += v.unwrap_or(0);
-        }
-    }
+    let by = match by {
+        ByArg::Year => query::GroupBy::Year,
+        ByArg::Type => query::GroupBy::Type,
+        ByArg::Province => query::GroupBy::Province,
+    };
+    let totals = query::totals(&searcher, req, by)?;
+    let groups: Vec<(String, [i64; 7])> = totals
+        .groups
+        .iter()
+        .map(|g| {
+            let mut row = [0i64; 7];
+            row[0] = i64::try_from(g.reports).unwrap_or(i64::MAX);
+            row[1] = i64::try_from(g.failing).unwrap_or(i64::MAX);
+            row[2..].copy_from_slice(&g.sums);
+            (g.key.clone(), row)
+        })
+        .collect();
     let names =
         ["reports", "failing_checks", "applications_new", "granted", "handled", "reviews_lawsuits", "decisions"];
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -397,10 +399,10 @@ pub(super) fn stats(index: &Path, req: &SearchRequest, by: ByArg, as_json: bool)
         for r in rows {
             writeln!(out, "{}", sanitize_for_terminal(&line(r)))?;
         }
-        writeln!(out, "{}", render::reports(res.total))?;
+        writeln!(out, "{}", render::reports(usize::try_from(totals.total).unwrap_or(usize::MAX)))?;
     }
     out.flush()?;
-    Ok(if res.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if totals.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Reads and parses one file; an error names the file once.

@@ -78,8 +78,18 @@ pub enum Action {
     NextMatch,
     /// The previous match (`N`).
     PrevMatch,
+    /// Open the compare view of the report's agency over the years (`c`).
+    Compare,
+    /// Open (or close) the stats view of the current results (`s`).
+    Stats,
+    /// Stats view: chart the next figure (`v`).
+    CycleFigure,
     /// Leave the program.
     Quit,
+    /// The reports of the agency asked to compare, in year order.
+    Compared(Box<Vec<Report>>),
+    /// Totals for the stats view.
+    TotalsDone(Box<crate::query::Totals>),
     /// A search finished; stale ones (older `seq`) are dropped.
     SearchDone {
         /// The request's sequence number.
@@ -113,6 +123,11 @@ pub enum Effect {
     Load(u64),
     /// Run these searches for the picker's counts (one hit each).
     Counts(crate::ui::picker::Facet, Vec<SearchRequest>),
+    /// Load the reports of the agency of report `id`; answer with [`Action::Compared`].
+    Compare(u64),
+    /// Total the request's reports by a grouping (and by year, for the chart); answer with
+    /// [`Action::TotalsDone`].
+    Totals(SearchRequest, crate::query::GroupBy),
     /// Write the review store to disk.
     SaveReviews,
     /// Put this text on the clipboard (OSC 52).

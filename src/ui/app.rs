@@ -20,6 +20,10 @@ pub enum Screen {
     Main,
     /// One report.
     Report,
+    /// One agency's reports over the years.
+    Compare,
+    /// Totals and charts of the current results.
+    Stats,
 }
 
 /// Where keys go on the main screen.
@@ -105,6 +109,10 @@ pub struct App {
     pub resume: Option<super::session::Session>,
     /// The line to show when the report being opened arrives (a resumed session's scroll).
     pub resume_scroll: Option<usize>,
+    /// The compare view, while it is open (or was last).
+    pub compare: Option<super::app_across::CompareView>,
+    /// The stats view, while it is open (or was last).
+    pub stats: Option<super::app_across::StatsView>,
     /// Order of the list.
     pub sort: Sort,
     /// Hits asked for: [`HIT_LIMIT`], more as the list is scrolled towards the end of the results.
@@ -163,6 +171,8 @@ impl Default for App {
             resume: None,
             resume_scroll: None,
             limit: HIT_LIMIT,
+            compare: None,
+            stats: None,
             sort: Sort::Score,
             help: false,
             help_scroll: 0,
@@ -272,6 +282,14 @@ impl App {
                 self.open_report(*report);
                 Vec::new()
             }
+            Action::Compared(reports) => {
+                self.compared(&reports);
+                Vec::new()
+            }
+            Action::TotalsDone(totals) => {
+                self.totals_done(*totals);
+                Vec::new()
+            }
             Action::Fatal(msg) => {
                 self.fatal = Some(msg);
                 vec![Effect::Quit]
@@ -296,6 +314,8 @@ impl App {
             other => match self.screen {
                 Screen::Report => self.report_update(other),
                 Screen::Main => self.main_update(other),
+                Screen::Compare => self.compare_update(other),
+                Screen::Stats => self.stats_update(other),
                 Screen::Indexing => Vec::new(),
             },
         }
@@ -460,6 +480,8 @@ impl App {
                 self.limit = HIT_LIMIT;
                 self.search()
             }
+            Action::Compare => self.open_compare(),
+            Action::Stats => self.open_stats(),
             Action::StartFlag if n > 0 => {
                 let id = self.result.hits.get(self.selected).map_or(0, |h| h.id);
                 self.flag_input = Some(self.reviews.get(id).note);
@@ -553,6 +575,7 @@ impl App {
             Action::ToggleReviewed => return self.toggle_reviewed(self.current_id()),
             Action::StartFlag => self.flag_input = Some(self.reviews.get(self.current_id().unwrap_or(0)).note),
             Action::Copy => return self.copy_table(),
+            Action::Compare => return self.open_compare(),
             Action::Back => {
                 self.screen = Screen::Main;
                 self.focus = Focus::List;

@@ -53,6 +53,8 @@ pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Report => report_key(key, ctrl, app.find.is_some()),
         Screen::Main if app.focus == Focus::Search => search_key(key, ctrl),
         Screen::Main => list_key(app, key, ctrl),
+        Screen::Compare => compare_key(key, ctrl),
+        Screen::Stats => stats_key(key, ctrl),
     }
 }
 
@@ -135,11 +137,39 @@ fn list_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Tab => Some(Action::FocusNext),
         KeyCode::Enter => Some(Action::Open),
         KeyCode::Char(' ') if filters => Some(Action::Open),
-        KeyCode::Char('s') => Some(Action::CycleSort),
+        KeyCode::Char('o') => Some(Action::CycleSort),
+        KeyCode::Char('s') => Some(Action::Stats),
+        KeyCode::Char('c') => Some(Action::Compare),
         KeyCode::Left | KeyCode::Char('h') if filters => Some(Action::Left),
         KeyCode::Right | KeyCode::Char('l') if filters => Some(Action::Right),
         // Han and other non-ASCII text (an input method's output) goes to the search box.
         KeyCode::Char(c) if !ctrl && !c.is_ascii() => Some(Action::Input(c)),
+        _ => common_key(key, ctrl),
+    }
+}
+
+/// The compare view: scroll both ways, copy, back.
+fn compare_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('y') => Some(Action::Copy),
+        KeyCode::Char('h') | KeyCode::Left => Some(Action::Left),
+        KeyCode::Char('l') | KeyCode::Right => Some(Action::Right),
+        KeyCode::Char('c') => Some(Action::Back),
+        KeyCode::Char('m' | 'f' | '/') => None,
+        _ => common_key(key, ctrl),
+    }
+}
+
+/// The stats view: Tab or h/l change the grouping, v the charted figure, y copies, s or Esc back.
+fn stats_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Tab => Some(Action::FocusNext),
+        KeyCode::Char('h') | KeyCode::Left => Some(Action::Left),
+        KeyCode::Char('l') | KeyCode::Right => Some(Action::Right),
+        KeyCode::Char('v') => Some(Action::CycleFigure),
+        KeyCode::Char('y') => Some(Action::Copy),
+        KeyCode::Char('s') => Some(Action::Stats),
+        KeyCode::Char('m' | 'f' | '/') => None,
         _ => common_key(key, ctrl),
     }
 }
@@ -155,6 +185,7 @@ fn report_key(key: KeyEvent, ctrl: bool, finding: bool) -> Option<Action> {
         KeyCode::Char('n' | ']') => Some(Action::NextReport),
         KeyCode::Char('p' | '[') => Some(Action::PrevReport),
         KeyCode::Char('y') => Some(Action::Copy),
+        KeyCode::Char('c') => Some(Action::Compare),
         KeyCode::Char('h') | KeyCode::Left => Some(Action::Left),
         KeyCode::Char('l') | KeyCode::Right => Some(Action::Right),
         _ => common_key(key, ctrl),

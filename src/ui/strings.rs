@@ -55,10 +55,28 @@ pub const HELP_TITLE: &str = " 帮助 Help (j/k scroll, any other key closes) ";
 /// Help title on narrow screens.
 pub const HELP_TITLE_SHORT: &str = " 帮助 Help (j/k) ";
 /// Key hints of the main screen.
-pub const MAIN_KEYS: &str = "Enter open | ? help | q quit | Tab focus/filters | Up/Down move | / search";
+pub const MAIN_KEYS: &str =
+    "Enter open | ? help | q quit | Tab focus/filters | Up/Down move | / search | s stats | c compare";
 /// Key hints of the report view.
 pub const REPORT_KEYS: &str =
-    "Esc back | n/p next/prev | 1-6 section | m reviewed | f flag | ? help | y copy | h/l scroll table";
+    "Esc back | n/p next/prev | 1-6 section | m reviewed | f flag | ? help | y copy | h/l scroll table | c compare";
+
+/// Compare view title.
+pub const COMPARE_TITLE: &str = "对比 Compare";
+/// Above the cross-year checks.
+pub const CROSS_YEAR_CHECKS: &str = "跨年检查 cross-year checks";
+/// Key hints of the compare view.
+pub const COMPARE_KEYS: &str = "Esc back | h/l scroll years | j/k scroll | y copy TSV | ? help";
+/// Stats view title.
+pub const STATS_TITLE: &str = "统计 Stats";
+/// While totals are counted.
+pub const COUNTING: &str = "counting...";
+/// Bar chart title.
+pub const CHART_TITLE: &str = "按年 by year:";
+/// Bar chart hint.
+pub const CHART_HINT: &str = "(v next figure)";
+/// Key hints of the stats view.
+pub const STATS_KEYS: &str = "Esc back | Tab/h/l group by | v chart figure | j/k scroll | y copy TSV";
 
 /// The help overlay: key, what it does.
 pub const HELP: &[(&str, &str)] = &[
@@ -67,7 +85,9 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl-w  Ctrl-u", "box: delete the word / everything before the cursor"),
     ("Up Down j k", "move (j/k outside the box; Ctrl-n / Ctrl-p anywhere)"),
     ("Enter", "open the report / pick a value of the chosen filter"),
-    ("s", "sort the list: relevance, year, applications"),
+    ("o", "order the list: relevance, year, applications"),
+    ("s", "stats of the results: totals by year/type/province, chart by year"),
+    ("c", "compare the agency's reports over the years (y copies, Esc back)"),
     ("Esc", "back out (leaves the box, closes the report)"),
     ("Tab", "cycle focus: box, filters, list"),
     ("Left Right h l", "filter bar: choose; report: scroll wide tables"),

@@ -18,39 +18,39 @@ use crate::render::{column_widths, fit};
 use crate::schema::Table;
 
 /// Styles for colour or NO_COLOR terminals.
-struct Theme {
-    color: bool,
+pub(super) struct Theme {
+    pub(super) color: bool,
 }
 
 impl Theme {
-    fn base(&self) -> Style {
+    pub(super) fn base(&self) -> Style {
         Style::default()
     }
-    fn dim(&self) -> Style {
+    pub(super) fn dim(&self) -> Style {
         if self.color { Style::default().fg(Color::DarkGray) } else { Style::default() }
     }
-    fn accent(&self) -> Style {
+    pub(super) fn accent(&self) -> Style {
         if self.color {
             Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::BOLD)
         }
     }
-    fn selected(&self) -> Style {
+    pub(super) fn selected(&self) -> Style {
         if self.color {
             Style::default().bg(Color::Blue).fg(Color::White)
         } else {
             Style::default().add_modifier(Modifier::BOLD)
         }
     }
-    fn hit(&self) -> Style {
+    pub(super) fn hit(&self) -> Style {
         if self.color {
             Style::default().fg(Color::Black).bg(Color::Yellow)
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
         }
     }
-    fn bad(&self) -> Style {
+    pub(super) fn bad(&self) -> Style {
         if self.color {
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
         } else {
@@ -59,7 +59,7 @@ impl Theme {
     }
 }
 
-fn block<'a>(app: &App, title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+pub(super) fn block<'a>(app: &App, title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
     let set = if app.ascii { ASCII_BORDER } else { border::PLAIN };
     let style = if focused { theme.accent() } else { theme.dim() };
     Block::default().borders(Borders::ALL).border_set(set).border_style(style).title(Span::styled(title, style))
@@ -84,6 +84,8 @@ impl Widget for &App {
             Screen::Indexing => indexing(self, area, buf, &theme),
             Screen::Main => main_screen(self, area, buf, &theme),
             Screen::Report => report_screen(self, area, buf, &theme),
+            Screen::Compare => super::view_across::compare_screen(self, area, buf, &theme),
+            Screen::Stats => super::view_across::stats_screen(self, area, buf, &theme),
         }
         if let Some(p) = &self.picker
             && self.screen == Screen::Main
@@ -170,7 +172,7 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// `head` followed by as many whole key hints (`a | b | c`) as fit in `width`: none is cut mid-word.
-fn with_hints(head: &str, hints: &str, width: usize) -> String {
+pub(super) fn with_hints(head: &str, hints: &str, width: usize) -> String {
     let mut out = head.to_string();
     for h in hints.split(" | ") {
         let next = if out.trim().is_empty() { format!(" {h}") } else { format!("{out} | {h}") };

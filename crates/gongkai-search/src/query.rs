@@ -7,6 +7,7 @@
 
 pub mod figures;
 pub mod syntax;
+pub mod totals;
 
 use std::ops::Bound;
 use std::time::{Duration, Instant};
@@ -20,6 +21,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::index::{Fields, f, tokenizer};
 use gongkai_core::model::{AgencyType, Level, Report};
 pub use syntax::{Atom, Parsed, level_name, parse, year_range as syntax_year};
+pub use totals::{GroupBy, GroupTotals, Totals, totals};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
