@@ -379,6 +379,41 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
+/// Whether an error comes from reading the index's files (a damaged segment, a file cut short), as
+/// opposed to a lock, another version's index, or a bad argument.
+#[must_use]
+pub fn is_index_damage(err: &anyhow::Error) -> bool {
+    use crate::index::IndexError;
+    err.chain().any(|e| {
+        matches!(e.downcast_ref::<crate::query::QueryError>(), Some(crate::query::QueryError::Index(_)))
+            || matches!(e.downcast_ref::<IndexError>(), Some(IndexError::Tantivy { .. }))
+            || e.downcast_ref::<tantivy::TantivyError>().is_some_and(|t| {
+                !matches!(t, tantivy::TantivyError::LockFailure(..) | tantivy::TantivyError::SchemaError(_))
+            })
+    })
+}
+
+/// An error and its causes joined with `: `, each said once (an error whose text already ends with
+/// its cause's, as `index X: <cause>`, does not repeat it).
+#[must_use]
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if parts.last().is_some_and(|p| p.ends_with(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
+}
+
+/// The index a command line names (or the default one), for messages.
+#[must_use]
+pub fn index_of(cli: &Cli) -> PathBuf {
+    crate::paths::index_location(cli.index.as_deref())
+}
+
 /// Prints an error about one file on standard error, sanitized.
 pub fn file_error(path: &Path, reason: &str) {
     eprintln!("gongkai: {}: {}", sanitize_for_terminal(&path.display().to_string()), sanitize_for_terminal(reason));

@@ -73,7 +73,7 @@ pub trait Observer {
 /// they go to `obs.failed` and are counted.
 pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Observer) -> Result<Summary, IndexError> {
     let start = Instant::now();
-    let idx = match index::open_or_create(index_path) {
+    let idx = match open_caught(index_path) {
         // An index of another version, or one too damaged to open: --rebuild starts it anew.
         Err(IndexError::SchemaMismatch(_) | IndexError::Tantivy { .. }) if rebuild => {
             index::wipe(index_path)?;
@@ -100,14 +100,20 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     obs.start(files.len());
     let todo = triage(files, &known, &mut summary, obs);
     // The agency series this run touches: those of replaced and deleted documents (read before they
-    // go) and those of the reports written.
-    let before = idx.reader().map_err(tantivy_err)?.searcher();
+    // go) and those of the reports written. A rebuild replaces nothing and never reads the old
+    // segments (they may be what is damaged).
+    let before = if rebuild { None } else { Some(idx.reader().map_err(tantivy_err)?.searcher()) };
     let replaced: Vec<String> = todo.iter().filter(|j| j.replace).map(|j| j.path.display().to_string()).collect();
-    let mut groups = series::groups_of(&before, &replaced).map_err(tantivy_err)?;
+    let mut groups = match &before {
+        Some(b) => series::groups_of(b, &replaced).map_err(tantivy_err)?,
+        None => std::collections::HashSet::new(),
+    };
     write_all(&mut writer, todo, &mut summary, &mut groups, obs, index_path)?;
     let gone = drop_missing(&mut writer, &walk.read_dirs, &known).map_err(tantivy_err)?;
     summary.deleted = gone.len();
-    groups.extend(series::groups_of(&before, &gone).map_err(tantivy_err)?);
+    if let Some(b) = &before {
+        groups.extend(series::groups_of(b, &gone).map_err(tantivy_err)?);
+    }
     drop(before);
     writer.commit().map_err(tantivy_err)?;
     if !groups.is_empty() {
@@ -119,6 +125,17 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     writer.wait_merging_threads().map_err(tantivy_err)?;
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Opens (or creates) the index, a panic inside the index library on damaged files turned into an
+/// error, so that `--rebuild` can start anew.
+fn open_caught(path: &Path) -> Result<tantivy::Index, IndexError> {
+    std::panic::catch_unwind(|| index::open_or_create(path)).unwrap_or_else(|_| {
+        Err(IndexError::Tantivy {
+            path: path.to_path_buf(),
+            source: tantivy::TantivyError::InternalError("the index library failed on its files".into()),
+        })
+    })
 }
 
 /// A file to (re)index: its absolute path, bytes and stamp.
