@@ -311,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn a_burst_of_garbage_in_utf8_stays_utf8() {
+        let long = LINE.repeat(40);
+        let burst: Vec<u8> = (0..150u8).map(|k| 0x80 + (k % 64)).collect();
+        let bytes = [long.as_bytes(), &burst, long.as_bytes()].concat();
+        let (text, enc) = decode(&bytes);
+        assert_eq!(enc, "utf-8");
+        assert!(text.starts_with(&long) && text.ends_with(&long));
+        assert!(load_bytes(&bytes, "a.txt").is_ok_and(|s| s.encoding == "utf-8"), "not taken for binary data");
+        // GBK text is still told apart.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
+        assert_eq!(decode(&gbk), (long.clone(), "gb18030"));
+    }
+
+    #[test]
     fn short_garbage_decodes_without_failing() {
         for bytes in [&[0xFF, 0x00, 0x81, 0x30, 0xC0][..], &[0x80], &[], &[0xFE], &[0, 0, 0]] {
             let (text, enc) = decode(bytes);

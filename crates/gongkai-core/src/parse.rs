@@ -78,6 +78,12 @@ pub fn parse_text(raw: &str, source: &str, format: &str, encoding: &str) -> Resu
     r.template = template(&tables, r.year, &outline.sections);
     r.figures = tables.figures;
     r.warnings.extend(tables.warnings);
+    let replaced = raw.chars().filter(|c| *c == '\u{FFFD}').count();
+    if replaced > 0 {
+        r.warnings.push(format!(
+            "{replaced} undecodable byte sequence(s) in the file were replaced with U+FFFD: the text around them may be damaged"
+        ));
+    }
     if r.template == Template::Legacy && r.figures != Figures::default() {
         r.warnings.push("legacy report: its free-form tables are not read as standard figures".into());
         r.figures = Figures::default();

@@ -101,11 +101,18 @@ fn plausible_char(c: char) -> bool {
 pub(super) fn is_mostly_utf8(bytes: &[u8]) -> bool {
     let mut multibyte = 0usize;
     let mut invalid = 0usize;
+    let (mut multibyte_bytes, mut invalid_bytes) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        let valid = chunk.valid();
+        let wide = valid.chars().filter(|c| !c.is_ascii()).count();
+        multibyte += wide;
+        multibyte_bytes += valid.len() - (valid.chars().count() - wide);
         invalid += usize::from(!chunk.invalid().is_empty());
+        invalid_bytes += chunk.invalid().len();
     }
-    invalid == 0 || multibyte >= invalid * 20
+    // Stray invalid bytes, or damage in one place (a burst of garbage in a long UTF-8 report): a
+    // legacy encoding read as UTF-8 has invalid bytes all along it, far more than a tenth of the rest.
+    invalid == 0 || multibyte >= invalid * 20 || (multibyte_bytes >= 600 && invalid_bytes * 10 <= multibyte_bytes)
 }
 
 /// Whether the bytes hold non-ASCII text that is valid UTF-8 throughout.
@@ -137,14 +144,18 @@ pub(super) fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     })
 }
 
-/// Decoded text that is mostly control characters or replacement characters is binary data.
+/// Decoded text that is mostly control characters or replacement characters is binary data. A run
+/// of replacement characters counts once: a burst of damage in one place is not a binary file.
 pub(super) fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut bad = 0usize;
+    let mut prev_replaced = false;
     for c in text.chars().take(SAMPLE) {
         total += 1;
         let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
-        bad += usize::from(control || c == '\u{FFFD}');
+        let replaced = c == '\u{FFFD}';
+        bad += usize::from(control || (replaced && !prev_replaced));
+        prev_replaced = replaced;
     }
     bad * 20 > total
 }

@@ -119,11 +119,83 @@ fn owned((text, enc): (String, &'static str)) -> (String, String) {
 #[must_use]
 pub(super) fn text(bytes: &[u8]) -> (String, String) {
     let (src, enc) = decode_page(bytes);
+    let src = cap_nesting(&src, MAX_NESTING);
     let doc = Html::parse_document(&src);
     let mut f = Flattener { layout: Layout::new(false), line: String::new(), tables: Vec::new(), pre: 0 };
     f.walk(doc.root_element(), 0);
     f.flush();
     (f.layout.finish(), enc)
+}
+
+/// Deepest element nesting a page keeps before it is parsed: a real report nests a few dozen levels;
+/// the HTML parser's scope checks grow with depth times length, so `<div>` × 100,000 would stall
+/// `index` for minutes.
+const MAX_NESTING: usize = 200;
+
+/// Elements that never have an end tag.
+const VOID: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// The page with start and end tags nested deeper than `max` dropped (their text kept); the page
+/// itself, untouched, when it never nests that deep. Tags are found by a plain scan: `<name …>` opens,
+/// `</name>` closes, comments, doctypes, void and self-closing elements are left alone.
+fn cap_nesting(src: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // (byte range of a tag, +1 open / -1 close)
+    let mut tags: Vec<(usize, usize, i8)> = Vec::new();
+    let bytes = src.as_bytes();
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut i = 0;
+    while let Some(off) = src[i..].find('<') {
+        let start = i + off;
+        let Some(len) = src[start..].find('>') else { break };
+        let end = start + len + 1;
+        let inner = &src[start + 1..end - 1];
+        i = end;
+        if inner.starts_with('!') || inner.starts_with('?') || inner.ends_with('/') {
+            continue;
+        }
+        let (closing, name) = match inner.strip_prefix('/') {
+            Some(n) => (true, n),
+            None => (false, inner),
+        };
+        let name: String =
+            name.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) || bytes.get(start + 1).is_some_and(u8::is_ascii_whitespace)
+        {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            tags.push((start, end, -1));
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            tags.push((start, end, 1));
+        }
+    }
+    if deepest <= max {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len() / 2);
+    let (mut at, mut depth) = (0usize, 0usize);
+    for (start, end, d) in tags {
+        let keep = if d > 0 {
+            depth += 1;
+            depth <= max
+        } else {
+            let keep = depth <= max;
+            depth = depth.saturating_sub(1);
+            keep
+        };
+        out.push_str(&src[at..start]);
+        if keep {
+            out.push_str(&src[start..end]);
+        }
+        at = end;
+    }
+    out.push_str(&src[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Walks the element tree, collecting the current line of inline text.
@@ -292,6 +364,18 @@ fn own_text_len(el: ElementRef<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absurd_nesting_is_capped_and_its_text_kept() {
+        let page = format!("<html><body>{}刘集镇{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let capped = super::cap_nesting(&page, super::MAX_NESTING);
+        assert!(capped.matches("<div>").count() < 300, "{}", capped.len());
+        assert!(capped.contains("刘集镇"));
+        let normal = "<html><body><div><p>一、总体情况</p><br><img src=x /></div></body></html>";
+        assert!(matches!(super::cap_nesting(normal, super::MAX_NESTING), std::borrow::Cow::Borrowed(_)));
+        let (text, _) = super::text(page.as_bytes());
+        assert!(text.contains("刘集镇"), "{text}");
+    }
 
     #[test]
     fn heading_paragraph_and_table_with_colspan_br_and_nbsp() {
