@@ -226,10 +226,11 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// SIGTERM, SIGHUP (a dropped SSH connection) and SIGINT end the loop, which restores the terminal.
+/// SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and SIGQUIT end the loop, which restores the
+/// terminal.
 fn spawn_signals(tx: Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) else { return };
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _ = tx.send(Msg::Action(Action::Quit));

@@ -211,13 +211,13 @@ fn tmux_missing() -> bool {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn sigterm_sighup_and_sigquit_restore_the_terminal() {
     if tmux_missing() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
     let bin = env!("CARGO_BIN_EXE_gongkai");
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "QUIT"] {
         let exit_file = tmp.path().join(format!("exit-{signal}"));
         let pid_file = tmp.path().join(format!("pid-{signal}"));
         // The inner shell writes its pid and execs the binary, so the pid is the program's own.
