@@ -18,7 +18,7 @@ use crate::render::sanitize_for_terminal;
 /// gongkai — search and read China's government information-disclosure annual reports
 /// (政府信息公开工作年度报告) in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "gongkai", version, about)]
+#[command(name = "gongkai", version, long_version = LONG_VERSION.as_str(), about)]
 pub struct Cli {
     /// Index folder (default: $GONGKAI_INDEX, else $XDG_DATA_HOME/gongkai/index, else
     /// ~/.local/share/gongkai/index).
@@ -28,6 +28,17 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// `--version`: the version, the record and index schemas, and the readers built in.
+pub static LONG_VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let pdf = if cfg!(feature = "pdf") { "PDF (text layer)" } else { "no PDF (built without the pdf feature)" };
+    format!(
+        "{}\nrecord schema {} (SCHEMA.md)\nindex schema {}\nreaders: text (UTF-8, GB18030/GBK, UTF-16, Big5 …), HTML, DOCX, Markdown, {pdf}",
+        env!("CARGO_PKG_VERSION"),
+        crate::model::SCHEMA_VERSION,
+        crate::index::schema_id(),
+    )
+});
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
@@ -162,6 +173,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Shell completions for bash, zsh, fish, elvish or powershell, on standard output.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), on standard output: `gongkai man > gongkai.1`.
+    Man,
     /// The three tables' rows and columns: keys, labels, headers, units, per template.
     Schema {
         /// The whole definition as JSON (what the sample generator under tools/ reads).
@@ -292,6 +310,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             report_cmds::stats(&index, &req, by, json)
         }
         Some(Command::Schema { json }) => schema_cmd(json),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "gongkai", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Compare { target, province, county, json }) => {
             compare::compare(&index, &target, &compare::Place { province, county }, json)
         }

@@ -485,6 +485,14 @@ pub fn facets(r: &Report) -> Vec<Vec<String>> {
     v
 }
 
+/// A short name of this index schema (fields, types, options): two gongkai builds open each other's
+/// indexes exactly when they print the same one (`gongkai --version`).
+#[must_use]
+pub fn schema_id() -> String {
+    let json = serde_json::to_string(&schema()).unwrap_or_default();
+    format!("{:08x}", fnv1a(json.as_bytes()) >> 32)
+}
+
 /// The term that identifies a source path (for deletes).
 #[must_use]
 pub fn source_term(source: &str) -> Term {

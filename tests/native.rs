@@ -1,0 +1,65 @@
+//! What makes gongkai feel native in a shell: completions and the man page name every subcommand
+//! and flag of the command line (read from the clap definition itself), and `--version` says the
+//! schemas and readers.
+
+use assert_cmd::Command;
+use clap::CommandFactory;
+
+fn run(args: &[&str]) -> String {
+    let out = Command::cargo_bin("gongkai").expect("binary").args(args).output().expect("run");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Every subcommand and every long flag (the subcommand's own and the global ones).
+fn definition() -> Vec<(String, Vec<String>)> {
+    let cli = gongkai::cli::Cli::command();
+    let globals: Vec<String> = cli.get_arguments().filter_map(|a| a.get_long().map(String::from)).collect();
+    let mut out = vec![(String::new(), globals)];
+    for sub in cli.get_subcommands() {
+        let flags = sub.get_arguments().filter_map(|a| a.get_long().map(String::from)).collect();
+        out.push((sub.get_name().to_string(), flags));
+    }
+    out
+}
+
+#[test]
+fn completions_name_every_subcommand_and_flag() {
+    let def = definition();
+    assert!(def.len() > 10, "{def:?}");
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        for (sub, flags) in &def {
+            assert!(sub.is_empty() || script.contains(sub.as_str()), "{shell}: subcommand {sub}");
+            for f in flags {
+                assert!(script.contains(f.as_str()), "{shell}: --{f} of '{sub}'");
+            }
+        }
+    }
+    assert!(run(&["completions", "bash"]).contains("complete -F _gongkai"));
+    assert!(run(&["completions", "fish"]).contains("complete -c gongkai"));
+}
+
+#[test]
+fn the_man_page_names_every_subcommand_and_global_flag() {
+    let page = run(&["man"]);
+    assert!(page.starts_with(".ie") || page.contains(".TH gongkai 1"), "{}", &page[..200.min(page.len())]);
+    for (sub, flags) in definition() {
+        if sub.is_empty() {
+            for f in flags {
+                assert!(page.contains(&format!("\\-\\-{}", f.replace('-', "\\-"))), "man: --{f}");
+            }
+        } else {
+            assert!(page.contains(&sub), "man: subcommand {sub}");
+        }
+    }
+}
+
+#[test]
+fn version_names_the_schemas_and_readers() {
+    let v = run(&["--version"]);
+    assert!(v.starts_with(&format!("gongkai {}", env!("CARGO_PKG_VERSION"))), "{v}");
+    assert!(v.contains("record schema 1") && v.contains("index schema ") && v.contains("readers:"), "{v}");
+    assert!(v.contains("HTML") && v.contains("DOCX"), "{v}");
+    assert!(v.contains(&gongkai::index::schema_id()), "{v}");
+}
