@@ -24,9 +24,36 @@ pub struct Cli {
     /// ~/.local/share/gongkai/index).
     #[arg(long, global = true, value_name = "PATH")]
     pub index: Option<PathBuf>,
+    /// Colours: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
     /// What to do; the TUI when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    /// Always (even into a pipe, and over NO_COLOR).
+    Always,
+    /// Never.
+    Never,
+}
+
+static COLOR: std::sync::OnceLock<ColorArg> = std::sync::OnceLock::new();
+
+/// Whether output to a terminal (`is_terminal`) is coloured under `--color` and NO_COLOR.
+#[must_use]
+pub fn use_color(is_terminal: bool) -> bool {
+    match COLOR.get().copied().unwrap_or_default() {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }
 
 /// `--version`: the version, the record and index schemas, and the readers built in.
@@ -286,6 +313,7 @@ fn query_text(words: &[String]) -> String {
 /// # Errors
 /// Any error that stops the whole command (not per-file errors, which are reported and counted).
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let _ = COLOR.set(cli.color);
     let index = crate::paths::index_location(cli.index.as_deref());
     // An index named by --index or $GONGKAI_INDEX must exist; only the default one is filled with
     // the bundled samples on first use.

@@ -75,7 +75,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
     };
     let mut app = App {
         ascii: ascii || !locale_is_utf8(),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: crate::cli::use_color(true),
         reviews: review::Store::load_for(index_path),
         ..App::default()
     };

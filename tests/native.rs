@@ -63,3 +63,29 @@ fn version_names_the_schemas_and_readers() {
     assert!(v.contains("HTML") && v.contains("DOCX"), "{v}");
     assert!(v.contains(&gongkai::index::schema_id()), "{v}");
 }
+
+#[test]
+fn color_is_chosen_by_the_flag_on_every_command() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("ix");
+    let sample = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports/s01-town-2020-tabbed.txt");
+    let gk = || {
+        let mut c = Command::cargo_bin("gongkai").expect("binary");
+        c.arg("--index").arg(&ix).env_remove("NO_COLOR");
+        c
+    };
+    gk().args(["index", "--quiet"]).arg(&sample).assert().success();
+    let out = |args: &[&str], no_color: bool| {
+        let mut c = gk();
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8(c.args(args).output().expect("run").stdout).expect("utf-8")
+    };
+    // Into a pipe: plain by default, coloured when asked, even over NO_COLOR.
+    assert!(out(&["search", "公开"], false).contains("【公开】"));
+    assert!(out(&["search", "公开", "--color", "always"], true).contains("\u{1b}[7m公开"));
+    assert!(out(&["--color", "never", "search", "公开"], false).contains("【公开】"));
+    let bad = gk().args(["search", "公开", "--color", "sometimes"]).output().expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}

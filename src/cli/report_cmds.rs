@@ -24,7 +24,7 @@ pub(super) fn open(index: &Path) -> Result<Searcher> {
 }
 
 fn color() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    super::use_color(io::stdout().is_terminal())
 }
 
 /// The snippet with matches in reverse video on a colour terminal, else in 【】.
