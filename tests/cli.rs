@@ -399,6 +399,28 @@ fn export_csv_and_ndjson() {
     let out = gongkai(&ix).args(["export", "type:镇", "--format", "ndjson"]).output().expect("run");
     let n = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains("\"agency_type\":\"town\"")).count();
     assert!(n >= 3);
+    // Every figure any record gives has its column (the schema's, in its order), and the same value.
+    let columns: Vec<&str> = header.trim_start_matches('\u{feff}').split(',').collect();
+    let out = gongkai(&ix).args(["export", "--format", "ndjson"]).output().expect("run");
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let by_source: std::collections::HashMap<String, csv::StringRecord> =
+        rows.records().map(|r| r.expect("row")).map(|r| (r[0].to_string(), r)).collect();
+    let mut checked = 0;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let row = &by_source[v["source"].as_str().expect("source")];
+        for (table, rows) in v["figures"].as_object().into_iter().flatten() {
+            for (r, cols) in rows.as_object().into_iter().flatten() {
+                for (c, val) in cols.as_object().into_iter().flatten() {
+                    let key = format!("{table}.{r}.{c}");
+                    let at = columns.iter().position(|h| *h == key).unwrap_or_else(|| panic!("no column {key}"));
+                    assert_eq!(row[at], val.as_f64().map_or(String::new(), |_| val.to_string()), "{key}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
 }
 
 #[test]

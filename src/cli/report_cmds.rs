@@ -270,16 +270,8 @@ fn meta_values(r: &Report) -> Vec<String> {
     ]
 }
 
-fn records(index: &Path, req: &SearchRequest) -> Result<Vec<Report>> {
-    let searcher = open(index)?;
-    let res = query::search(&searcher, req)?;
-    res.hits
-        .iter()
-        .filter_map(|h| query::load_report(&searcher, h.addr).transpose())
-        .map(|r| r.map_err(Into::into))
-        .collect()
-}
-
+/// Writes the records a request matches, read one at a time (memory stays flat whatever the corpus):
+/// NDJSON, or CSV with the metadata columns and then every figure of the schema in its order.
 pub(super) fn export(
     index: &Path,
     req: &SearchRequest,
@@ -288,7 +280,8 @@ pub(super) fn export(
     bom: bool,
     with_reviews: bool,
 ) -> Result<ExitCode> {
-    let reports = records(index, req)?;
+    let searcher = open(index)?;
+    let addrs = query::addresses(&searcher, req)?;
     let store = with_reviews.then(|| crate::ui::review::Store::load_for(index));
     for w in store.iter().flat_map(|s| &s.warnings) {
         eprintln!("gongkai: {}", sanitize_for_terminal(w));
@@ -298,50 +291,52 @@ pub(super) fn export(
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
     };
-    let mut sink = io::BufWriter::new(sink);
+    let mut sink = io::BufWriter::with_capacity(1 << 16, sink);
+    // A record that cannot be read is an error, never a silently shorter export.
+    let records = addrs.iter().map(|a| {
+        query::load_report(&searcher, *a)?.ok_or_else(|| anyhow::anyhow!("a stored record in the index cannot be read"))
+    });
+    let mut written = 0usize;
     if format == FormatArg::Ndjson {
-        for r in &reports {
-            let mut v = serde_json::to_value(r)?;
-            if let (Some(e), Some(obj)) = (review_of(r), v.as_object_mut()) {
+        for r in records {
+            let r = r?;
+            let mut v = serde_json::to_value(&r)?;
+            if let (Some(e), Some(obj)) = (review_of(&r), v.as_object_mut()) {
                 obj.insert("review".into(), json!({"reviewed": e.reviewed, "flagged": e.flagged, "note": e.note}));
             }
             writeln!(sink, "{v}")?;
+            written += 1;
         }
         sink.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if bom {
-        sink.write_all("\u{feff}".as_bytes())?;
-    }
-    let mut columns: Vec<String> = Vec::new();
-    for r in &reports {
-        for (k, _) in flatten(r) {
-            if !columns.contains(&k) {
-                columns.push(k);
-            }
+    } else {
+        if bom {
+            sink.write_all("\u{feff}".as_bytes())?;
         }
+        let columns: Vec<String> = crate::schema::FigureKey::all().iter().map(crate::schema::FigureKey::name).collect();
+        // CSV printed on a terminal carries no escape sequence from report text (a file gets it as it is).
+        let to_terminal = out.is_none() && io::stdout().is_terminal();
+        let clean = |v: String| if to_terminal { sanitize_for_terminal(&v) } else { v };
+        let mut w = csv::Writer::from_writer(sink);
+        let review_cols: Vec<String> =
+            if with_reviews { vec!["reviewed".into(), "flagged".into(), "note".into()] } else { Vec::new() };
+        w.write_record(META.iter().map(|s| (*s).to_string()).chain(review_cols).chain(columns.iter().cloned()))?;
+        for r in records {
+            let r = r?;
+            let figs: BTreeMap<String, String> = flatten(&r).into_iter().collect();
+            let review: Vec<String> =
+                review_of(&r).map(|e| vec![e.reviewed.to_string(), e.flagged.to_string(), e.note]).unwrap_or_default();
+            let row = meta_values(&r)
+                .into_iter()
+                .chain(review)
+                .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()))
+                .map(clean);
+            w.write_record(row)?;
+            written += 1;
+        }
+        w.flush()?;
     }
-    // CSV printed on a terminal carries no escape sequence from report text (a file gets it as it is).
-    let to_terminal = out.is_none() && io::stdout().is_terminal();
-    let clean = |v: String| if to_terminal { sanitize_for_terminal(&v) } else { v };
-    let mut w = csv::Writer::from_writer(sink);
-    let review_cols: Vec<String> =
-        if with_reviews { vec!["reviewed".into(), "flagged".into(), "note".into()] } else { Vec::new() };
-    w.write_record(META.iter().map(|s| (*s).to_string()).chain(review_cols).chain(columns.iter().cloned()))?;
-    for r in &reports {
-        let figs: BTreeMap<String, String> = flatten(r).into_iter().collect();
-        let review: Vec<String> =
-            review_of(r).map(|e| vec![e.reviewed.to_string(), e.flagged.to_string(), e.note]).unwrap_or_default();
-        let row = meta_values(r)
-            .into_iter()
-            .chain(review)
-            .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()))
-            .map(clean);
-        w.write_record(row)?;
-    }
-    w.flush()?;
     if let Some(p) = out {
-        eprintln!("{} → {}", render::reports(reports.len()), sanitize_for_terminal(&p.display().to_string()));
+        eprintln!("{} → {}", render::reports(written), sanitize_for_terminal(&p.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -205,30 +205,7 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
         facets.add_facet(root);
     }
     let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
-    let (addrs, total, facet_counts) = match req.sort {
-        Sort::Score => {
-            let (top, n, fc) =
-                searcher.search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, facets))?;
-            (top, n, fc)
-        }
-        Sort::Field(field) => {
-            let path = format!("{}.{}", f::FIGS, field.name());
-            let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
-                let column = segment.fast_fields().column_opt::<f64>(&path).ok().flatten();
-                move |doc: tantivy::DocId, _score: tantivy::Score| {
-                    column.as_ref().and_then(|c| c.first(doc)).unwrap_or(f64::NEG_INFINITY)
-                }
-            });
-            let (top, n, fc) = searcher.search(&query, &(top, Count, facets))?;
-            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), n, fc)
-        }
-        Sort::Year | Sort::Applications => {
-            let key = if req.sort == Sort::Year { f::YEAR } else { f::APP_NEW };
-            let top = TopDocs::with_limit(limit).order_by_fast_field::<i64>(key, Order::Desc);
-            let (top, n, fc) = searcher.search(&query, &(top, Count, facets))?;
-            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), n, fc)
-        }
-    };
+    let (addrs, (total, facet_counts)) = ranked(searcher, query.as_ref(), req.sort, limit, (Count, facets))?;
     let among_ids = if req.count_ids.is_empty() {
         0
     } else {
@@ -244,6 +221,50 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
     let hits =
         addrs.into_iter().map(|(score, addr)| hit(searcher, addr, score, &terms)).collect::<Result<Vec<_>, _>>()?;
     Ok(SearchResult { hits, total, counts: counts(&facet_counts), among_ids, elapsed: start.elapsed() })
+}
+
+/// The best `limit` documents a query matches in the order `sort` asks for (scores only for
+/// [`Sort::Score`]), with what `extra` collects in the same pass.
+fn ranked<C: tantivy::collector::Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    limit: usize,
+    extra: C,
+) -> Result<(Vec<(f32, DocAddress)>, C::Fruit), QueryError> {
+    Ok(match sort {
+        Sort::Score => searcher.search(query, &(TopDocs::with_limit(limit).order_by_score(), extra))?,
+        Sort::Field(field) => {
+            let path = format!("{}.{}", f::FIGS, field.name());
+            let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
+                let column = segment.fast_fields().column_opt::<f64>(&path).ok().flatten();
+                move |doc: tantivy::DocId, _score: tantivy::Score| {
+                    column.as_ref().and_then(|c| c.first(doc)).unwrap_or(f64::NEG_INFINITY)
+                }
+            });
+            let (top, fruit) = searcher.search(query, &(top, extra))?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
+        }
+        Sort::Year | Sort::Applications => {
+            let key = if sort == Sort::Year { f::YEAR } else { f::APP_NEW };
+            let top = TopDocs::with_limit(limit).order_by_fast_field::<i64>(key, Order::Desc);
+            let (top, fruit) = searcher.search(query, &(top, extra))?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
+        }
+    })
+}
+
+/// The addresses of the documents a request matches, in its order, at most its limit: for reading
+/// records one at a time (export) without holding them all.
+///
+/// # Errors
+/// [`QueryError`] for bad syntax or index failures.
+pub fn addresses(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<DocAddress>, QueryError> {
+    let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
+    let query = build(searcher, &parsed, req)?;
+    let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
+    let (top, _) = ranked(searcher, query.as_ref(), req.sort, limit, Count)?;
+    Ok(top.into_iter().map(|(_, a)| a).collect())
 }
 
 fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
