@@ -223,6 +223,9 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
     Ok(SearchResult { hits, total, counts: counts(&facet_counts), among_ids, elapsed: start.elapsed() })
 }
 
+/// Documents in order, with their scores.
+type Ranked = Vec<(f32, DocAddress)>;
+
 /// The best `limit` documents a query matches in the order `sort` asks for (scores only for
 /// [`Sort::Score`]), with what `extra` collects in the same pass.
 fn ranked<C: tantivy::collector::Collector>(
@@ -231,7 +234,7 @@ fn ranked<C: tantivy::collector::Collector>(
     sort: Sort,
     limit: usize,
     extra: C,
-) -> Result<(Vec<(f32, DocAddress)>, C::Fruit), QueryError> {
+) -> Result<(Ranked, C::Fruit), QueryError> {
     Ok(match sort {
         Sort::Score => searcher.search(query, &(TopDocs::with_limit(limit).order_by_score(), extra))?,
         Sort::Field(field) => {
