@@ -210,23 +210,25 @@ fn the_list_fetches_more_as_it_scrolls_and_counts_the_true_total() {
         total,
         ..result()
     };
+    use gongkai::ui::app::HIT_LIMIT;
+    let total = HIT_LIMIT * 5 / 2;
     let mut app = app_with_results(80, 24);
     let Some(Effect::Search(_, seq)) = app.update(Action::Input('镇')).first().cloned() else { panic!("search") };
-    app.update(Action::SearchDone { seq, result: Box::new(many(1000, 2500)) });
+    app.update(Action::SearchDone { seq, result: Box::new(many(HIT_LIMIT, total)) });
     app.focus = Focus::List;
-    assert!(lines(&draw(&app, 80, 24)).iter().any(|l| l.contains("2500")), "the true total is shown");
+    assert!(lines(&draw(&app, 80, 24)).iter().any(|l| l.contains(&total.to_string())), "the true total is shown");
     assert!(app.update(Action::Down).is_empty(), "far from the end: nothing fetched");
-    app.selected = 990;
+    app.selected = HIT_LIMIT - 10;
     let e = app.update(Action::Down);
     let Some(Effect::Search(req, seq)) = e.first().cloned() else { panic!("more fetched: {e:?}") };
-    assert_eq!(req.limit, 2000);
-    app.update(Action::SearchDone { seq, result: Box::new(many(2000, 2500)) });
-    assert_eq!(app.selected, 991, "the selection stays");
+    assert_eq!(req.limit, 2 * HIT_LIMIT);
+    app.update(Action::SearchDone { seq, result: Box::new(many(2 * HIT_LIMIT, total)) });
+    assert_eq!(app.selected, HIT_LIMIT - 9, "the selection stays");
     let e = app.update(Action::Bottom);
     let Some(Effect::Search(req, seq)) = e.first().cloned() else { panic!("the rest fetched: {e:?}") };
-    assert_eq!(req.limit, 2500);
-    app.update(Action::SearchDone { seq, result: Box::new(many(2500, 2500)) });
-    assert_eq!(app.selected, 2499);
+    assert_eq!(req.limit, total);
+    app.update(Action::SearchDone { seq, result: Box::new(many(total, total)) });
+    assert_eq!(app.selected, total - 1);
 }
 
 #[test]
