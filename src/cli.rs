@@ -200,6 +200,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The settings in effect (config file, environment, defaults), with where each came from.
+    Config {
+        /// Print the merged settings (the only thing this command does).
+        #[arg(long)]
+        print: bool,
+    },
     /// Shell completions for bash, zsh, fish, elvish or powershell, on standard output.
     Completions {
         /// The shell.
@@ -234,6 +240,79 @@ pub struct Filters {
     /// Only reports with a failing check.
     #[arg(long)]
     pub failing_checks: bool,
+}
+
+impl Filters {
+    /// These filters, each one left unset filled from the config's `[filters]`.
+    #[must_use]
+    pub fn with_defaults(mut self, d: &crate::config::FilterDefaults) -> Filters {
+        if self.year.is_none() {
+            self.year.clone_from(&d.year);
+        }
+        if self.types.is_empty() {
+            self.types.clone_from(&d.types);
+        }
+        if self.province.is_none() {
+            self.province.clone_from(&d.province);
+        }
+        if self.level.is_none() {
+            self.level.clone_from(&d.level);
+        }
+        self
+    }
+}
+
+/// The index: `--index`, else `$GONGKAI_INDEX`, else the config's `index`, else the default one; and
+/// whether it was named (a named index must exist: only the default one is filled with the samples).
+#[must_use]
+pub fn resolve_index(cli: &Cli, config: &crate::config::Config) -> (PathBuf, bool) {
+    let env = std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty());
+    match (&cli.index, env, &config.index) {
+        (None, false, Some(p)) => (p.clone(), true),
+        _ => (crate::paths::index_location(cli.index.as_deref()), cli.index.is_some() || env),
+    }
+}
+
+/// `gongkai config --print`: every setting, its value and where it came from.
+fn config_cmd(c: &crate::config::Config, index: &Path) -> Result<ExitCode> {
+    use crate::config::{Origin, color_settings, key_name};
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let file_state = if c.path.is_file() { "read" } else { "not found: defaults" };
+    writeln!(out, "# config file: {} ({file_state})", c.path.display())?;
+    let index_origin = if std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty()) {
+        Origin::Env("GONGKAI_INDEX")
+    } else {
+        c.origin("index")
+    };
+    let mut line = |name: &str, value: String, origin: Origin| writeln!(out, "{name:<22} = {value:<28} # {origin}");
+    line("index", format!("{:?}", index.display().to_string()), index_origin)?;
+    line("ascii", c.ascii.to_string(), c.origin("ascii"))?;
+    let f = &c.filters;
+    let opt = |v: &Option<String>| v.as_ref().map_or_else(|| "(none)".to_string(), |s| format!("{s:?}"));
+    line("filters.year", opt(&f.year), c.origin("filters.year"))?;
+    line("filters.type", format!("{:?}", f.types), c.origin("filters.type"))?;
+    line("filters.province", opt(&f.province), c.origin("filters.province"))?;
+    line("filters.level", opt(&f.level), c.origin("filters.level"))?;
+    for (name, defaults, _) in crate::ui::keymap::BINDABLE {
+        let name = name.to_string();
+        let keys: Vec<String> = match c.keys.iter().find(|(a, _)| *a == name) {
+            Some((_, keys)) => keys.iter().map(key_name).collect(),
+            None => defaults.iter().map(|k| (*k).to_string()).collect(),
+        };
+        line(&format!("keys.{name}"), format!("{keys:?}"), c.origin(&format!("keys.{name}")))?;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    for (name, color) in color_settings(&c.colors) {
+        let origin = if no_color { Origin::Env("NO_COLOR") } else { c.origin(&format!("colors.{name}")) };
+        line(&format!("colors.{name}"), format!("{:?}", color.to_string()), origin)?;
+    }
+    let (_, conflicts) =
+        crate::ui::keymap::Bindings::new(&c.keys, |action| c.origin(&format!("keys.{action}")).to_string());
+    for w in c.warnings.iter().chain(&conflicts) {
+        writeln!(out, "# warning: {}", sanitize_for_terminal(w))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--sort`: an order's name.
@@ -314,27 +393,33 @@ fn query_text(words: &[String]) -> String {
 /// Any error that stops the whole command (not per-file errors, which are reported and counted).
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let _ = COLOR.set(cli.color);
-    let index = crate::paths::index_location(cli.index.as_deref());
-    // An index named by --index or $GONGKAI_INDEX must exist; only the default one is filled with
-    // the bundled samples on first use.
-    let index_named = cli.index.is_some() || std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty());
+    let config = crate::config::load(&crate::config::path());
+    let tui = matches!(cli.command, None | Some(Command::Tui { .. }));
+    if !tui && !matches!(cli.command, Some(Command::Config { .. })) {
+        for w in &config.warnings {
+            eprintln!("gongkai: {}", sanitize_for_terminal(w));
+        }
+    }
+    let (index, index_named) = resolve_index(&cli, &config);
+    let with_defaults = |f: Filters| f.with_defaults(&config.filters);
     match cli.command {
+        Some(Command::Config { print: _ }) => config_cmd(&config, &index),
         Some(Command::Parse { files, json, layout }) => parse_cmd(&files, json, layout),
         Some(Command::Index { paths, rebuild, quiet }) => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             index_cmd(&paths, &index, rebuild, quiet)
         }
         Some(Command::Search { query, filters, sort, limit, json }) => {
-            let req = request(&query_text(&query), &filters, sort, limit)?;
+            let req = request(&query_text(&query), &with_defaults(filters), sort, limit)?;
             report_cmds::search(&index, &req, json)
         }
         Some(Command::Show { target, year, table, json }) => report_cmds::show(&index, &target, year, table, json),
         Some(Command::Export { query, filters, format, out, bom, reviews }) => {
-            let req = request(&query_text(&query), &filters, Sort::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &with_defaults(filters), Sort::Year, usize::MAX / 2)?;
             report_cmds::export(&index, &req, format, out.as_deref(), bom, reviews)
         }
         Some(Command::Stats { query, filters, by, json }) => {
-            let req = request(&query_text(&query), &filters, Sort::Year, usize::MAX / 2)?;
+            let req = request(&query_text(&query), &with_defaults(filters), Sort::Year, usize::MAX / 2)?;
             report_cmds::stats(&index, &req, by, json)
         }
         Some(Command::Schema { json }) => schema_cmd(json),
@@ -355,8 +440,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let level = Level::from_name(&level).unwrap_or(Level::Township);
             coverage::coverage(&index, &coverage::Ask { year, province, city, county, level }, json)
         }
-        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named),
-        None => crate::ui::run(&index, false, index_named),
+        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named, &config),
+        None => crate::ui::run(&index, false, index_named, &config),
     }
 }
 
@@ -467,7 +552,7 @@ pub fn error_text(err: &anyhow::Error) -> String {
 /// The index a command line names (or the default one), for messages.
 #[must_use]
 pub fn index_of(cli: &Cli) -> PathBuf {
-    crate::paths::index_location(cli.index.as_deref())
+    resolve_index(cli, &crate::config::load(&crate::config::path())).0
 }
 
 /// Prints an error about one file on standard error, sanitized.

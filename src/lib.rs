@@ -10,6 +10,7 @@ pub use gongkai_core::{gazetteer, load, model, parse, schema, series};
 pub use gongkai_search::{index, indexer, query};
 
 pub mod cli;
+pub mod config;
 pub mod paths;
 pub mod render;
 pub mod ui;

@@ -63,7 +63,7 @@ pub fn locale_is_utf8() -> bool {
 ///
 /// # Errors
 /// When a named index does not exist, or the terminal cannot be set up or drawn.
-pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
+pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::Config) -> Result<ExitCode> {
     let needs_indexing = match crate::index::open_existing(index_path) {
         Ok(Some(_)) if named => false,
         Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
@@ -73,18 +73,30 @@ pub fn run(index_path: &Path, ascii: bool, named: bool) -> Result<ExitCode> {
         Ok(None) => true,
         Err(e) => return Err(e).context("opening the index (`gongkai index --rebuild DIR` makes a new one)"),
     };
+    let (bindings, conflicts) =
+        keymap::Bindings::new(&config.keys, |action| config.origin(&format!("keys.{action}")).to_string());
     let mut app = App {
-        ascii: ascii || !locale_is_utf8(),
+        ascii: ascii || config.ascii || !locale_is_utf8(),
         color: crate::cli::use_color(true),
+        colors: config.colors,
+        bindings,
         reviews: review::Store::load_for(index_path),
         ..App::default()
     };
-    if !app.reviews.warnings.is_empty() {
-        app.status = app.reviews.warnings.join("; ");
+    // Problems with the config or the review file: on the status line (the program runs on).
+    let problems: Vec<String> =
+        config.warnings.iter().chain(&conflicts).chain(&app.reviews.warnings).cloned().collect();
+    if !problems.is_empty() {
+        app.status = problems.join("; ");
     }
     let session_path = session::path_in(&crate::paths::data_dir(), index_path);
-    if let Some(saved) = session::Session::load(&session_path) {
-        saved.restore(&mut app);
+    match session::Session::load(&session_path) {
+        Some(saved) => saved.restore(&mut app),
+        None => {
+            // A fresh start: the config's default filters as the first query.
+            app.query = config.filters.as_query();
+            app.cursor = app.query.chars().count();
+        }
     }
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signals(tx.clone());

@@ -143,6 +143,10 @@ pub struct App {
     pub color: bool,
     /// ASCII borders and markers.
     pub ascii: bool,
+    /// The colours (the config's `[colors]`).
+    pub colors: crate::config::Colors,
+    /// The user's key bindings (the config's `[keys]`).
+    pub bindings: super::keymap::Bindings,
 }
 
 impl Default for App {
@@ -187,6 +191,8 @@ impl Default for App {
             size: (80, 24),
             color: true,
             ascii: false,
+            colors: crate::config::Colors::default(),
+            bindings: super::keymap::Bindings::default(),
         }
     }
 }

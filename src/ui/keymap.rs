@@ -2,15 +2,138 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use std::collections::{HashMap, HashSet};
+
 use super::action::Action;
 use super::app::{App, Focus, Screen};
 
-/// The action a key asks for in the current state, if any.
+/// The actions a config file can bind (`[keys]`): name, default keys (the first is the one the
+/// keymap below reads), what it does.
+pub const BINDABLE: [(&str, &[&str], &str); 25] = [
+    ("quit", &["q"], "quit (Ctrl-c always quits too)"),
+    ("help", &["?", "F1"], "help"),
+    ("open", &["Enter"], "open the report / pick a filter value"),
+    ("back", &["Esc"], "back out"),
+    ("down", &["j", "Down"], "move down"),
+    ("up", &["k", "Up"], "move up"),
+    ("page_down", &["PageDown", "Space"], "page down"),
+    ("page_up", &["PageUp", "b"], "page up"),
+    ("half_down", &["Ctrl-d"], "half a page down"),
+    ("half_up", &["Ctrl-u"], "half a page up"),
+    ("top", &["g", "Home"], "to the top"),
+    ("bottom", &["G", "End"], "to the bottom"),
+    ("left", &["h", "Left"], "left: scroll a table, choose a filter"),
+    ("right", &["l", "Right"], "right: scroll a table, choose a filter"),
+    ("focus_next", &["Tab"], "cycle focus: box, filters, list"),
+    ("focus_search", &["/"], "focus the search box / find in the report"),
+    ("reviewed", &["m"], "mark reviewed"),
+    ("flag", &["f"], "flag with a note"),
+    ("copy", &["y"], "copy as TSV"),
+    ("order", &["o"], "order the list"),
+    ("stats", &["s"], "stats view"),
+    ("compare", &["c"], "compare view"),
+    ("next_report", &["n", "]"], "next report of the list"),
+    ("prev_report", &["p", "["], "previous report of the list"),
+    ("chart_figure", &["v"], "stats view: chart the next figure"),
+];
+
+/// The user's key bindings as a translation in front of the default keymap: a bound key reads as
+/// its action's default key; a default key whose action was bound elsewhere reads as nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bindings {
+    translate: HashMap<KeyEvent, KeyEvent>,
+    disabled: HashSet<KeyEvent>,
+}
+
+fn default_keys(action: &str) -> Vec<KeyEvent> {
+    BINDABLE
+        .iter()
+        .find(|(n, _, _)| *n == action)
+        .map(|(_, keys, _)| keys.iter().filter_map(|k| crate::config::parse_key(k)).collect())
+        .unwrap_or_default()
+}
+
+impl Bindings {
+    /// Bindings from the config's `[keys]` (action, keys); conflicts are returned as messages and the
+    /// binding that conflicts is left out.
+    #[must_use]
+    pub fn new(keys: &[(String, Vec<KeyEvent>)], origin: impl Fn(&str) -> String) -> (Bindings, Vec<String>) {
+        let mut b = Bindings::default();
+        let mut warnings = Vec::new();
+        let rebound: HashSet<&str> = keys.iter().map(|(a, _)| a.as_str()).collect();
+        let mut owner: HashMap<KeyEvent, String> = HashMap::new();
+        // Default keys of actions left alone keep their meaning.
+        for (name, _, _) in BINDABLE.iter().filter(|(n, _, _)| !rebound.contains(n)) {
+            for k in default_keys(name) {
+                owner.insert(k, (*name).to_string());
+            }
+        }
+        for (action, wanted) in keys {
+            let defaults = default_keys(action);
+            let Some(canonical) = defaults.first().copied() else { continue };
+            let mut accepted = Vec::new();
+            for k in wanted {
+                if let Some(other) = owner.get(k).filter(|o| *o != action) {
+                    warnings.push(format!(
+                        "{}: keys.{action}: {} is already the key of {other}; rebind {other} too, or choose another key",
+                        origin(action),
+                        crate::config::key_name(k)
+                    ));
+                    continue;
+                }
+                owner.insert(*k, action.clone());
+                b.translate.insert(*k, canonical);
+                accepted.push(*k);
+            }
+            // An action none of whose keys could be bound keeps its default ones.
+            for d in defaults.into_iter().filter(|_| !accepted.is_empty()) {
+                if !accepted.contains(&d) {
+                    b.disabled.insert(d);
+                }
+            }
+        }
+        // A disabled default that the user bound to something else is translated instead.
+        let bound: Vec<KeyEvent> = b.translate.keys().copied().collect();
+        for k in bound {
+            b.disabled.remove(&k);
+        }
+        (b, warnings)
+    }
+
+    /// The key the default keymap should read for `key` (`None`: the key does nothing).
+    fn apply(&self, key: KeyEvent) -> Option<KeyEvent> {
+        let bare = KeyEvent::new(key.code, key.modifiers);
+        if let Some(k) = self.translate.get(&bare) {
+            return Some(KeyEvent { code: k.code, modifiers: k.modifiers, ..key });
+        }
+        (!self.disabled.contains(&bare)).then_some(key)
+    }
+}
+
+/// Whether keys go to a text being typed (the search box, a flag note, a find, the picker's filter):
+/// there, plain characters are text and never rebound.
+fn typing(app: &App) -> bool {
+    app.flag_input.is_some()
+        || app.find_input.is_some()
+        || app.picker.is_some()
+        || (app.screen == Screen::Main && app.focus == Focus::Search)
+}
+
+/// The action a key asks for in the current state, if any, after the user's bindings.
 #[must_use]
 pub fn action(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    let plain_char =
+        matches!(key.code, KeyCode::Char(_)) && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let is_ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    let key = if is_ctrl_c || (typing(app) && plain_char) { key } else { app.bindings.apply(key)? };
+    default_action(app, key)
+}
+
+/// The default keymap.
+fn default_action(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if ctrl => return Some(Action::Quit),
@@ -243,6 +366,40 @@ mod tests {
         assert_eq!(action(&finding, key(KeyCode::Char('N'))), Some(Action::PrevMatch));
         assert_eq!(action(&finding, key(KeyCode::Char(']'))), Some(Action::NextReport));
         assert_eq!(action(&report, key(KeyCode::Char('m'))), Some(Action::ToggleReviewed));
+    }
+
+    #[test]
+    fn bindings_translate_bound_keys_and_silence_replaced_defaults() {
+        let keys = vec![
+            ("quit".to_string(), vec![KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)]),
+            ("stats".to_string(), vec![KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)]),
+            ("compare".to_string(), vec![KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)]),
+        ];
+        let (bindings, warnings) = Bindings::new(&keys, |a| format!("config.toml ({a})"));
+        // j still moves down (down was not rebound): compare = j conflicts and is left out.
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("keys.compare") && warnings[0].contains("down"), "{warnings:?}");
+        let app = App { focus: Focus::List, bindings, ..App::default() };
+        assert_eq!(action(&app, key(KeyCode::Char('x'))), Some(Action::Quit));
+        assert_eq!(action(&app, key(KeyCode::Char('q'))), Some(Action::Stats), "q was freed and rebound");
+        assert_eq!(action(&app, key(KeyCode::Char('s'))), None, "stats' old key does nothing now");
+        assert_eq!(action(&app, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(action(&app, key(KeyCode::Char('c'))), Some(Action::Compare));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(&app, ctrl_c), Some(Action::Quit), "Ctrl-c always quits");
+        // In the search box, characters are text.
+        let typing = App { focus: Focus::Search, ..app.clone() };
+        assert_eq!(action(&typing, key(KeyCode::Char('x'))), Some(Action::Input('x')));
+    }
+
+    #[test]
+    fn every_bindable_default_key_parses() {
+        for (name, keys, _) in BINDABLE {
+            assert!(!keys.is_empty(), "{name}");
+            for k in keys {
+                assert!(crate::config::parse_key(k).is_some(), "{name}: {k}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
@@ -20,6 +20,7 @@ use crate::schema::Table;
 /// Styles for colour or NO_COLOR terminals.
 pub(super) struct Theme {
     pub(super) color: bool,
+    pub(super) c: crate::config::Colors,
 }
 
 impl Theme {
@@ -27,32 +28,32 @@ impl Theme {
         Style::default()
     }
     pub(super) fn dim(&self) -> Style {
-        if self.color { Style::default().fg(Color::DarkGray) } else { Style::default() }
+        if self.color { Style::default().fg(self.c.dim) } else { Style::default() }
     }
     pub(super) fn accent(&self) -> Style {
         if self.color {
-            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::default().fg(self.c.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::BOLD)
         }
     }
     pub(super) fn selected(&self) -> Style {
         if self.color {
-            Style::default().bg(Color::Blue).fg(Color::White)
+            Style::default().bg(self.c.selected_bg).fg(self.c.selected_fg)
         } else {
             Style::default().add_modifier(Modifier::BOLD)
         }
     }
     pub(super) fn hit(&self) -> Style {
         if self.color {
-            Style::default().fg(Color::Black).bg(Color::Yellow)
+            Style::default().fg(self.c.hit_fg).bg(self.c.hit_bg)
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
         }
     }
     pub(super) fn bad(&self) -> Style {
         if self.color {
-            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+            Style::default().fg(self.c.bad).add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
@@ -79,7 +80,7 @@ pub const ASCII_BORDER: border::Set = border::Set {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme { color: self.color };
+        let theme = Theme { color: self.color, c: self.colors };
         match self.screen {
             Screen::Indexing => indexing(self, area, buf, &theme),
             Screen::Main => main_screen(self, area, buf, &theme),
