@@ -38,7 +38,7 @@ fn gaz() -> &'static Gazetteer {
 #[must_use]
 pub fn area_code_places(code: &str) -> Vec<String> {
     let code = if code.starts_with('0') { code.to_string() } else { format!("0{code}") };
-    gaz().area_codes.get(&code).cloned().unwrap_or_default()
+    gaz().area_codes.get(code.as_str()).map(|v| v.iter().map(|s| (*s).to_string()).collect()).unwrap_or_default()
 }
 
 /// Wrappers that end a government's name.
@@ -134,15 +134,15 @@ pub fn identify(name: &str, context: &str, area_code: Option<&str>) -> Identity 
     // A name repaired in its place part (沐阳县发展和改革局) is given with the place's own name.
     let mut name = name.clone();
     if repaired && cands.len() == 1 && chain[..chain.len() - 1].iter().all(|c| c.len() == 1) {
-        let mut fixed: String = chain[..chain.len() - 1].iter().map(|c| g.places[c[0]].name.as_str()).collect();
-        fixed.push_str(&finest.name);
+        let mut fixed: String = chain[..chain.len() - 1].iter().map(|c| g.places[c[0]].name).collect();
+        fixed.push_str(finest.name);
         fixed.push_str(&name[consumed..]);
         name = fixed;
     }
     if rest.is_empty() {
         id.agency_type = place_type(finest);
         if cands.len() == 1 {
-            id.agency = finest.name.clone();
+            id.agency = finest.name.to_string();
         }
     } else if is_zone(rest) {
         // A zone the gazetteer does not list, named after the place it lies in or covers.
@@ -178,7 +178,7 @@ fn unplaced(g: &Gazetteer, name: &str, bare: &str, mut id: Identity) -> Identity
     for i in starts {
         let (chain, _) = match_chain(g, &bare[i..], false, &mut Vec::new());
         if let Some(last) = chain.last().filter(|c| {
-            c.len() == 1 && g.places[c[0]].name.chars().count() >= 3 && bare[i..].starts_with(&g.places[c[0]].name)
+            c.len() == 1 && g.places[c[0]].name.chars().count() >= 3 && bare[i..].starts_with(g.places[c[0]].name)
         }) {
             id.level = Some(g.places[last[0]].level);
             id.region = Some(region(g, last));
@@ -285,7 +285,7 @@ fn match_at(
         if zone && is_zone(&s[end..]) {
             let ids: Vec<usize> = ["县", "市", "区", "旗", "自治县"]
                 .iter()
-                .filter_map(|suffix| g.by_name.get(&format!("{prefix}{suffix}")))
+                .filter_map(|suffix| g.by_name.get(format!("{prefix}{suffix}").as_str()))
                 .flatten()
                 .copied()
                 .filter(|&i| g.places[i].level == Level::County)
@@ -307,14 +307,14 @@ fn match_at(
         }
         if let Some(mut found) = typo(g, prefix, parents, &under) {
             let alike: Vec<usize> =
-                found.iter().copied().filter(|&i| one_look_alike(prefix, &g.places[i].name)).collect();
+                found.iter().copied().filter(|&i| one_look_alike(prefix, g.places[i].name)).collect();
             let why = if found.len() > 1 && alike.len() == 1 {
                 found = alike;
                 " (characters that look alike)"
             } else {
                 ""
             };
-            let names: Vec<&str> = found.iter().map(|&i| g.places[i].name.as_str()).collect();
+            let names: Vec<&str> = found.iter().map(|&i| g.places[i].name).collect();
             notes.push(format!("corrected {prefix} to {}{why}", names.join(" or ")));
             return Some((found, end));
         }
@@ -332,7 +332,7 @@ fn renamed(g: &Gazetteer, prefix: &str, under: &dyn Fn(&[usize]) -> Vec<usize>) 
     let ids: Vec<usize> = ['县', '市', '区', '旗']
         .iter()
         .filter(|&&c| c != last)
-        .filter_map(|c| g.by_name.get(&format!("{stem}{c}")))
+        .filter_map(|c| g.by_name.get(format!("{stem}{c}").as_str()))
         .flatten()
         .copied()
         .filter(|&i| g.places[i].level == Level::County)
@@ -379,14 +379,14 @@ fn one_look_alike(a: &str, b: &str) -> bool {
 /// Narrows candidates by area code, then by the place names the report mentions.
 fn narrow(g: &Gazetteer, cands: Vec<usize>, context: &str, area: Option<&str>, notes: &mut Vec<String>) -> Vec<usize> {
     let n = cands.len();
-    let name = g.places[cands[0]].name.clone();
+    let name = g.places[cands[0]].name;
     let mut cur = cands;
     if let Some(code) = area {
         let places = area_code_places(code);
         let kept: Vec<usize> = cur
             .iter()
             .copied()
-            .filter(|&c| g.ancestors(c).iter().any(|&a| places.contains(&g.places[a].name)))
+            .filter(|&c| g.ancestors(c).iter().any(|&a| places.iter().any(|n| n == g.places[a].name)))
             .collect();
         if !kept.is_empty() && kept.len() < cur.len() {
             notes.push(format!("{name}: {n} places, narrowed by area code {code} to {}", kept.len()));
@@ -417,9 +417,9 @@ fn narrow(g: &Gazetteer, cands: Vec<usize>, context: &str, area: Option<&str>, n
 
 /// How often the text names a place (full name, or its stem when that has two or more characters).
 fn mentions(context: &str, p: &Place) -> usize {
-    let full = context.matches(p.name.as_str()).count();
+    let full = context.matches(p.name).count();
     match &p.stem {
-        Some(stem) if stem.chars().count() >= 2 => full.max(context.matches(stem.as_str()).count()),
+        Some(stem) if stem.chars().count() >= 2 => full.max(context.matches(stem).count()),
         _ => full,
     }
 }
@@ -436,23 +436,23 @@ fn region(g: &Gazetteer, cands: &[usize]) -> Region {
     for &a in &common {
         let p = &g.places[a];
         match p.level {
-            Level::Province => r.province = Some(p.name.clone()),
-            Level::Prefecture => r.city = Some(p.name.clone()),
-            Level::County => r.county = Some(p.name.clone()),
-            Level::Township => r.township = Some(p.name.clone()),
+            Level::Province => r.province = Some(p.name.to_string()),
+            Level::Prefecture => r.city = Some(p.name.to_string()),
+            Level::County => r.county = Some(p.name.to_string()),
+            Level::Township => r.township = Some(p.name.to_string()),
         }
         if finest.is_none_or(|f| p.code.len() > f.code.len()) {
             finest = Some(p);
         }
     }
-    r.code = finest.map(|p| p.code.clone());
+    r.code = finest.map(|p| p.code.to_string());
     r
 }
 
 /// Every province's canonical name (for filters and completion).
 #[must_use]
 pub fn provinces() -> Vec<String> {
-    gaz().places.iter().filter(|p| p.level == Level::Province).map(|p| p.name.clone()).collect()
+    gaz().places.iter().filter(|p| p.level == Level::Province).map(|p| p.name.to_string()).collect()
 }
 
 /// A division of the gazetteer.
@@ -470,8 +470,8 @@ pub struct Unit {
 
 fn unit(g: &Gazetteer, i: usize) -> Option<Unit> {
     let p = g.places.get(i)?;
-    let parent = p.parent.and_then(|q| g.places.get(q)).map(|q| (q.code.clone(), q.name.clone()));
-    Some(Unit { code: p.code.clone(), name: p.name.clone(), level: p.level, parent })
+    let parent = p.parent.and_then(|q| g.places.get(q)).map(|q| (q.code.to_string(), q.name.to_string()));
+    Some(Unit { code: p.code.to_string(), name: p.name.to_string(), level: p.level, parent })
 }
 
 /// The region named by a province, a prefecture and a county (each a prefix of the canonical name, or
