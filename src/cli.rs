@@ -44,16 +44,10 @@ pub enum ColorArg {
     Never,
 }
 
-static COLOR: std::sync::OnceLock<ColorArg> = std::sync::OnceLock::new();
-
 /// Whether output to a terminal (`is_terminal`) is coloured under `--color` and NO_COLOR.
 #[must_use]
 pub fn use_color(is_terminal: bool) -> bool {
-    match COLOR.get().copied().unwrap_or_default() {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    }
+    crate::render::use_color(is_terminal)
 }
 
 /// `--version`: the version, the record and index schemas, and the readers built in.
@@ -275,7 +269,8 @@ pub fn resolve_index(cli: &Cli, config: &crate::config::Config) -> (PathBuf, boo
 
 /// `gongkai config --print`: every setting, its value and where it came from.
 fn config_cmd(c: &crate::config::Config, index: &Path) -> Result<ExitCode> {
-    use crate::config::{Origin, color_settings, key_name};
+    use crate::config::{Origin, color_settings};
+    use crate::keys::key_name;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let file_state = if c.path.is_file() { "read" } else { "not found: defaults" };
     writeln!(out, "# config file: {} ({file_state})", c.path.display())?;
@@ -293,7 +288,7 @@ fn config_cmd(c: &crate::config::Config, index: &Path) -> Result<ExitCode> {
     line("filters.type", format!("{:?}", f.types), c.origin("filters.type"))?;
     line("filters.province", opt(&f.province), c.origin("filters.province"))?;
     line("filters.level", opt(&f.level), c.origin("filters.level"))?;
-    for (name, defaults, _) in crate::ui::keymap::BINDABLE {
+    for (name, defaults, _) in crate::keys::BINDABLE {
         let name = name.to_string();
         let keys: Vec<String> = match c.keys.iter().find(|(a, _)| *a == name) {
             Some((_, keys)) => keys.iter().map(key_name).collect(),
@@ -392,7 +387,11 @@ fn query_text(words: &[String]) -> String {
 /// # Errors
 /// Any error that stops the whole command (not per-file errors, which are reported and counted).
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let _ = COLOR.set(cli.color);
+    crate::render::set_color(match cli.color {
+        ColorArg::Auto => None,
+        ColorArg::Always => Some(true),
+        ColorArg::Never => Some(false),
+    });
     let config = crate::config::load(&crate::config::path());
     let tui = matches!(cli.command, None | Some(Command::Tui { .. }));
     if !tui && !matches!(cli.command, Some(Command::Config { .. })) {

@@ -22,7 +22,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
+
+use crate::keys::parse_key;
 use ratatui::style::Color;
 
 /// Where a setting came from.
@@ -311,8 +313,8 @@ fn filters(c: &mut Config, t: &toml::Table, text: &str, warn: &mut Warn<'_>) {
 
 fn keys(c: &mut Config, t: &toml::Table, text: &str, warn: &mut Warn<'_>) {
     for (action, v) in t {
-        if !crate::ui::keymap::BINDABLE.iter().any(|(name, _, _)| name == action) {
-            let names: Vec<&str> = crate::ui::keymap::BINDABLE.iter().map(|(n, _, _)| *n).collect();
+        if !crate::keys::BINDABLE.iter().any(|(name, _, _)| name == action) {
+            let names: Vec<&str> = crate::keys::BINDABLE.iter().map(|(n, _, _)| *n).collect();
             warn(c, "keys", action, format!("is not an action (one of: {}); ignored", names.join(", ")));
             continue;
         }
@@ -359,74 +361,6 @@ fn expand_home(s: &str) -> PathBuf {
         Some(rest) => std::env::var_os("HOME").map_or_else(|| PathBuf::from(s), |h| PathBuf::from(h).join(rest)),
         None => PathBuf::from(s),
     }
-}
-
-/// A key as written in the config: `q`, `Q`, `Enter`, `Esc`, `Tab`, `Space`, `Backspace`, `Up`,
-/// `PageDown`, `F1`, `Ctrl-d` (or `C-d`), `Alt-x`.
-#[must_use]
-pub fn parse_key(spec: &str) -> Option<KeyEvent> {
-    let mut mods = KeyModifiers::NONE;
-    let mut rest = spec.trim();
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        if let Some(r) = ["ctrl-", "c-", "ctrl+"].iter().find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..])) {
-            mods |= KeyModifiers::CONTROL;
-            rest = r;
-        } else if let Some(r) =
-            ["alt-", "m-", "alt+"].iter().find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))
-        {
-            mods |= KeyModifiers::ALT;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(ch), None) => {
-            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { ch.to_ascii_lowercase() } else { ch })
-        }
-        _ => match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            f if f.starts_with('f') => KeyCode::F(f[1..].parse::<u8>().ok().filter(|n| (1..=12).contains(n))?),
-            _ => return None,
-        },
-    };
-    Some(KeyEvent::new(code, mods))
-}
-
-/// A key as the config writes it (for `config --print` and messages).
-#[must_use]
-pub fn key_name(k: &KeyEvent) -> String {
-    let mut s = String::new();
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
-        s.push_str("Ctrl-");
-    }
-    if k.modifiers.contains(KeyModifiers::ALT) {
-        s.push_str("Alt-");
-    }
-    match k.code {
-        KeyCode::Char(' ') => s.push_str("Space"),
-        KeyCode::Char(c) => s.push(c),
-        KeyCode::F(n) => s.push_str(&format!("F{n}")),
-        KeyCode::PageUp => s.push_str("PageUp"),
-        KeyCode::PageDown => s.push_str("PageDown"),
-        other => s.push_str(&format!("{other:?}")),
-    }
-    s
 }
 
 /// The colour settings as (name, value) for printing.

@@ -31,6 +31,24 @@ pub struct GridRow {
     pub cells: Vec<String>,
 }
 
+static COLOR: std::sync::OnceLock<Option<bool>> = std::sync::OnceLock::new();
+
+/// Sets `--color` for the whole run: `None` for auto, `Some(on)` for always or never.
+pub fn set_color(choice: Option<bool>) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether output to a terminal (`is_terminal`) is coloured: `--color always|never`, else on a
+/// terminal unless NO_COLOR is set.
+#[must_use]
+pub fn use_color(is_terminal: bool) -> bool {
+    COLOR
+        .get()
+        .copied()
+        .flatten()
+        .unwrap_or_else(|| is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+}
+
 /// Makes report text (or a file name, an argument) safe to print on a terminal: every control character except newline and TAB
 /// (escape sequences start with ESC) and bidi overrides are dropped.
 #[must_use]

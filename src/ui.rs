@@ -77,7 +77,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::
         keymap::Bindings::new(&config.keys, |action| config.origin(&format!("keys.{action}")).to_string());
     let mut app = App {
         ascii: ascii || config.ascii || !locale_is_utf8(),
-        color: crate::cli::use_color(true),
+        color: crate::render::use_color(true),
         colors: config.colors,
         bindings,
         reviews: review::Store::load_for(index_path),

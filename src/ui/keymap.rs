@@ -6,36 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::action::Action;
 use super::app::{App, Focus, Screen};
-
-/// The actions a config file can bind (`[keys]`): name, default keys (the first is the one the
-/// keymap below reads), what it does.
-pub const BINDABLE: [(&str, &[&str], &str); 25] = [
-    ("quit", &["q"], "quit (Ctrl-c always quits too)"),
-    ("help", &["?", "F1"], "help"),
-    ("open", &["Enter"], "open the report / pick a filter value"),
-    ("back", &["Esc"], "back out"),
-    ("down", &["j", "Down"], "move down"),
-    ("up", &["k", "Up"], "move up"),
-    ("page_down", &["PageDown", "Space"], "page down"),
-    ("page_up", &["PageUp", "b"], "page up"),
-    ("half_down", &["Ctrl-d"], "half a page down"),
-    ("half_up", &["Ctrl-u"], "half a page up"),
-    ("top", &["g", "Home"], "to the top"),
-    ("bottom", &["G", "End"], "to the bottom"),
-    ("left", &["h", "Left"], "left: scroll a table, choose a filter"),
-    ("right", &["l", "Right"], "right: scroll a table, choose a filter"),
-    ("focus_next", &["Tab"], "cycle focus: box, filters, list"),
-    ("focus_search", &["/"], "focus the search box / find in the report"),
-    ("reviewed", &["m"], "mark reviewed"),
-    ("flag", &["f"], "flag with a note"),
-    ("copy", &["y"], "copy as TSV"),
-    ("order", &["o"], "order the list"),
-    ("stats", &["s"], "stats view"),
-    ("compare", &["c"], "compare view"),
-    ("next_report", &["n", "]"], "next report of the list"),
-    ("prev_report", &["p", "["], "previous report of the list"),
-    ("chart_figure", &["v"], "stats view: chart the next figure"),
-];
+pub use crate::keys::BINDABLE;
 
 /// The user's key bindings as a translation in front of the default keymap: a bound key reads as
 /// its action's default key; a default key whose action was bound elsewhere reads as nothing.
@@ -49,7 +20,7 @@ fn default_keys(action: &str) -> Vec<KeyEvent> {
     BINDABLE
         .iter()
         .find(|(n, _, _)| *n == action)
-        .map(|(_, keys, _)| keys.iter().filter_map(|k| crate::config::parse_key(k)).collect())
+        .map(|(_, keys, _)| keys.iter().filter_map(|k| crate::keys::parse_key(k)).collect())
         .unwrap_or_default()
 }
 
@@ -77,7 +48,7 @@ impl Bindings {
                     warnings.push(format!(
                         "{}: keys.{action}: {} is already the key of {other}; rebind {other} too, or choose another key",
                         origin(action),
-                        crate::config::key_name(k)
+                        crate::keys::key_name(k)
                     ));
                     continue;
                 }
@@ -397,7 +368,7 @@ mod tests {
         for (name, keys, _) in BINDABLE {
             assert!(!keys.is_empty(), "{name}");
             for k in keys {
-                assert!(crate::config::parse_key(k).is_some(), "{name}: {k}");
+                assert!(crate::keys::parse_key(k).is_some(), "{name}: {k}");
             }
         }
     }
