@@ -295,7 +295,14 @@ pub fn in_ram() -> Index {
 /// [`IndexError::Locked`] when another process writes to the index.
 pub fn writer(index: &Index, path: &Path) -> Result<tantivy::IndexWriter, IndexError> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
-    index.writer_with_num_threads(threads, 64_000_000 * threads).map_err(tantivy_err(path))
+    let writer: tantivy::IndexWriter =
+        index.writer_with_num_threads(threads, 64_000_000 * threads).map_err(tantivy_err(path))?;
+    // Segments merge with others of about their size only: the default puts every segment under
+    // 10,000 documents in one level, so re-indexing a handful of files rewrote the whole store.
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_min_layer_size(200);
+    writer.set_merge_policy(Box::new(policy));
+    Ok(writer)
 }
 
 /// Stable 64-bit FNV-1a hash (used for ids and content hashes; stable across builds).
