@@ -526,7 +526,7 @@ pub fn is_index_damage(err: &anyhow::Error) -> bool {
     use crate::index::IndexError;
     err.chain().any(|e| {
         matches!(e.downcast_ref::<crate::query::QueryError>(), Some(crate::query::QueryError::Index(_)))
-            || matches!(e.downcast_ref::<IndexError>(), Some(IndexError::Tantivy { .. }))
+            || matches!(e.downcast_ref::<IndexError>(), Some(IndexError::Tantivy { .. } | IndexError::Damaged { .. }))
             || e.downcast_ref::<tantivy::TantivyError>().is_some_and(|t| {
                 !matches!(t, tantivy::TantivyError::LockFailure(..) | tantivy::TantivyError::SchemaError(_))
             })

@@ -110,3 +110,47 @@ fn an_unreadable_meta_file_names_the_remedy_once() {
         .assert()
         .success();
 }
+
+/// Inputs the `open_index` fuzz target found (fuzz/regressions/open_index/), applied as it applies
+/// them: the first byte picks a file of the index (by kind), the next two a place, the rest are
+/// written there. One of them once made the index library ask for a terabyte and abort.
+#[test]
+fn fuzz_found_index_damage_stays_a_clear_error() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/open_index");
+    let inputs: Vec<PathBuf> = std::fs::read_dir(&dir).expect("regressions").flatten().map(|e| e.path()).collect();
+    assert!(!inputs.is_empty());
+    for input in inputs {
+        let data = std::fs::read(&input).expect("input");
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let ix = tmp.path().join("ix");
+        let files = ["s01-town-2020-tabbed.txt", "s02-township-2019-vertical-typos.txt"].map(|f| samples().join(f));
+        gongkai(&ix).args(["index", "--quiet"]).args(&files).assert().success();
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&ix)
+            .expect("ix")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".tantivy")))
+            .filter(|p| !p.ends_with("gongkai-verified.json"))
+            .collect();
+        names.sort_by_key(|p| (p.extension().map(|e| e.to_os_string()), p.clone()));
+        let [which, a, b, rest @ ..] = data.as_slice() else { continue };
+        let victim = &names[usize::from(*which) % names.len()];
+        let mut bytes = std::fs::read(victim).expect("read");
+        let at = (usize::from(*a) << 8 | usize::from(*b)) % bytes.len();
+        for (i, x) in rest.iter().take(64).enumerate() {
+            if let Some(slot) = bytes.get_mut(at + i) {
+                *slot = *x;
+            }
+        }
+        std::fs::write(victim, bytes).expect("write");
+        let mut noticed = false;
+        for args in [&["search", "公开"][..], &["stats"], &["export", "--format", "ndjson"]] {
+            let out = gongkai(&ix).args(args).output().expect("run");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(matches!(out.status.code(), Some(0..=2)), "{}: {args:?}: {:?}\n{err}", input.display(), out.status);
+            assert!(!err.contains("panicked"), "{err}");
+            noticed |= out.status.code() == Some(2) && err.contains("is damaged");
+        }
+        assert!(noticed, "{}: the damage to {} was noticed", input.display(), victim.display());
+    }
+}

@@ -202,6 +202,14 @@ pub enum IndexError {
         /// Cause.
         source: tantivy::TantivyError,
     },
+    /// Segment files whose checksums do not match their contents (flipped bytes, a file cut short).
+    #[error("index {path} is damaged ({files})")]
+    Damaged {
+        /// Index folder.
+        path: PathBuf,
+        /// The damaged files, by name.
+        files: String,
+    },
     /// File-system trouble around the index folder.
     #[error("index {path}: {source}")]
     Io {
@@ -228,7 +236,11 @@ pub fn open_or_create(path: &Path) -> Result<Index, IndexError> {
     std::fs::create_dir_all(path).map_err(|source| IndexError::Io { path: path.to_path_buf(), source })?;
     let dir = tantivy::directory::MmapDirectory::open(path)
         .map_err(|e| IndexError::Tantivy { path: path.to_path_buf(), source: e.into() })?;
+    let existed = path.join("meta.json").is_file();
     let index = Index::open_or_create(dir, schema()).map_err(tantivy_err(path))?;
+    if existed {
+        verify(&index, path)?;
+    }
     tokenizer::register(&index);
     Ok(index)
 }
@@ -242,7 +254,7 @@ pub fn open_or_create(path: &Path) -> Result<Index, IndexError> {
 pub fn wipe(path: &Path) -> Result<(), IndexError> {
     let io = |source| IndexError::Io { path: path.to_path_buf(), source };
     let ours = |name: &str| {
-        matches!(name, "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock")
+        matches!(name, "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock" | VERIFIED)
             // A segment's component: `<uuid>.<ext>`, deletes as `<uuid>.<opstamp>.del`.
             || name.split_once('.').is_some_and(|(stem, rest)| {
                 stem.len() == 32
@@ -265,6 +277,54 @@ pub fn wipe(path: &Path) -> Result<(), IndexError> {
     Ok(())
 }
 
+/// The file that records the index files last verified (names, sizes, modification times): checksums
+/// are checked again only when the files changed.
+const VERIFIED: &str = "gongkai-verified.json";
+
+/// The index's files as they are now: name, size and modification time of each, as one line each.
+fn file_stamp(path: &Path) -> String {
+    let mut lines: Vec<String> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name == VERIFIED || name.starts_with(".tantivy") {
+                return None;
+            }
+            let meta = e.metadata().ok()?;
+            let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+            Some(format!("{name} {} {mtime}", meta.len()))
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+/// Checks every segment file's checksum, unless the files are as they were when last verified: a
+/// damaged file is refused here, before the index library reads sizes and offsets out of it (a
+/// flipped length can ask for terabytes and abort the process, which nothing can catch).
+fn verify(index: &Index, path: &Path) -> Result<(), IndexError> {
+    let stamp = file_stamp(path);
+    if std::fs::read_to_string(path.join(VERIFIED)).is_ok_and(|v| v == stamp) {
+        return Ok(());
+    }
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()));
+    let damaged: Vec<String> = match checked {
+        Ok(Ok(files)) => files.iter().map(|f| f.display().to_string()).collect(),
+        Ok(Err(e)) => vec![e.to_string()],
+        Err(_) => vec!["its files cannot be read".into()],
+    };
+    if !damaged.is_empty() {
+        let mut damaged = damaged;
+        damaged.sort();
+        return Err(IndexError::Damaged { path: path.to_path_buf(), files: damaged.join(", ") });
+    }
+    // A read-only index is verified again next time: that is all a failed write costs.
+    let _ = std::fs::write(path.join(VERIFIED), stamp);
+    Ok(())
+}
+
 /// Opens an existing index for reading; `Ok(None)` when there is none at `path`.
 ///
 /// # Errors
@@ -277,6 +337,7 @@ pub fn open_existing(path: &Path) -> Result<Option<Index>, IndexError> {
     if index.schema() != schema() {
         return Err(IndexError::SchemaMismatch(path.to_path_buf()));
     }
+    verify(&index, path)?;
     tokenizer::register(&index);
     Ok(Some(index))
 }

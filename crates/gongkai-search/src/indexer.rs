@@ -75,7 +75,7 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     let start = Instant::now();
     let idx = match open_caught(index_path) {
         // An index of another version, or one too damaged to open: --rebuild starts it anew.
-        Err(IndexError::SchemaMismatch(_) | IndexError::Tantivy { .. }) if rebuild => {
+        Err(IndexError::SchemaMismatch(_) | IndexError::Tantivy { .. } | IndexError::Damaged { .. }) if rebuild => {
             index::wipe(index_path)?;
             index::open_or_create(index_path)?
         }
