@@ -501,6 +501,7 @@ pub fn request(text: &str, f: &Filters, sort: Sort, limit: usize) -> Result<Sear
         sort,
         limit,
         count_ids: Vec::new(),
+        facets: false,
     })
 }
 

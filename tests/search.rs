@@ -114,7 +114,34 @@ fn level_and_failing_filters() {
     let failing = expect(Report::has_failing_check);
     assert!(failing.len() >= 4);
     assert_eq!(sources(&run(r)), failing);
-    assert_eq!(run(q("")).counts.failing as usize, failing.len());
+    assert_eq!(run(SearchRequest { facets: true, ..q("") }).counts.failing as usize, failing.len());
+}
+
+/// The counts of the filter bar: every match counted by year, type, province, city and county, as
+/// the records say; none when a search does not ask for them.
+#[test]
+fn facet_counts_agree_with_the_records() {
+    use std::collections::BTreeMap;
+    let res = run(SearchRequest { facets: true, ..q("") });
+    let tally = |key: &dyn Fn(&Report) -> Option<String>| -> BTreeMap<String, u64> {
+        let mut m = BTreeMap::new();
+        for r in &fixture().reports {
+            if let Some(k) = key(r) {
+                *m.entry(k).or_default() += 1;
+            }
+        }
+        m
+    };
+    let as_map = |v: &[(String, u64)]| v.iter().cloned().collect::<BTreeMap<String, u64>>();
+    let year = tally(&|r| Some(r.year.map_or("unknown".into(), |y| y.to_string())));
+    assert_eq!(as_map(&res.counts.years), year);
+    assert_eq!(as_map(&res.counts.types), tally(&|r| Some(r.agency_type.as_str().to_string())));
+    let province = |r: &Report| Some(r.region.as_ref().and_then(|g| g.province.clone()).unwrap_or("unknown".into()));
+    assert_eq!(as_map(&res.counts.provinces), tally(&province));
+    assert_eq!(as_map(&res.counts.counties), tally(&|r| r.region.as_ref().and_then(|g| g.county.clone())));
+    assert!(res.counts.years.windows(2).all(|w| w[0].0 >= w[1].0), "years newest first");
+    assert!(res.counts.provinces.windows(2).all(|w| w[0].1 >= w[1].1), "largest first");
+    assert_eq!(run(q("")).counts, query::Counts::default(), "not counted unless asked");
 }
 
 #[test]
@@ -259,7 +286,7 @@ fn matches_among_given_ids_are_counted() {
 
 #[test]
 fn counts_cover_every_match() {
-    let res = run(q(""));
+    let res = run(SearchRequest { facets: true, ..q("") });
     assert_eq!(res.total, fixture().reports.len());
     let by_year: u64 = res.counts.years.iter().map(|(_, n)| n).sum();
     assert_eq!(by_year as usize, res.total);

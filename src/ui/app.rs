@@ -204,8 +204,13 @@ impl App {
     /// The search the current query and filters ask for.
     #[must_use]
     pub fn request(&self) -> SearchRequest {
-        let mut r =
-            SearchRequest { text: self.query.clone(), limit: self.limit, sort: self.sort, ..SearchRequest::default() };
+        let mut r = SearchRequest {
+            text: self.query.clone(),
+            limit: self.limit,
+            sort: self.sort,
+            facets: true,
+            ..SearchRequest::default()
+        };
         r.count_ids = self.reviews.ids(|e| e.reviewed);
         match self.filters.review {
             ReviewFilter::All => {}

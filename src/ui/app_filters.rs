@@ -25,7 +25,7 @@ impl App {
             base.only_ids = None;
             base.exclude_ids = Vec::new();
         }
-        let all = SearchRequest { limit: 1, ..SearchRequest::default() };
+        let all = SearchRequest { limit: 1, facets: true, ..SearchRequest::default() };
         let mut out = vec![base.clone(), all];
         if facet == Facet::Review {
             let reviewed = self.reviews.ids(|e| e.reviewed);

@@ -5,6 +5,7 @@
 //! `type` (SCHEMA names or 乡/镇/街道/县/市/省/部门), `province`, `city`, `county` (prefix of the
 //! canonical name: `province:安徽`), `level`, `template`, `agency`, `failing` (yes/no).
 
+pub mod facets;
 pub mod figures;
 pub mod syntax;
 pub mod totals;
@@ -13,7 +14,7 @@ use std::ops::Bound;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -87,6 +88,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Also count how many matches are among these ids (the TUI's reviewed reports).
     pub count_ids: Vec<u64>,
+    /// Count the matches by year, type, province, city, county and failing checks (the TUI's filter
+    /// bar and pickers); a search that prints hits leaves it off: counting visits every match.
+    pub facets: bool,
 }
 
 /// A snippet of text with the byte ranges to highlight.
@@ -200,12 +204,14 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
     let start = Instant::now();
     let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
     let query = build(searcher, &parsed, req)?;
-    let mut facets = FacetCollector::for_field(f::FACETS);
-    for root in ["/year", "/type", "/province", "/city", "/county", "/failing"] {
-        facets.add_facet(root);
-    }
     let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
-    let (addrs, (total, facet_counts)) = ranked(searcher, query.as_ref(), req.sort, limit, (Count, facets))?;
+    let (addrs, total, counts_found) = if req.facets {
+        let (addrs, (total, fc)) = ranked(searcher, query.as_ref(), req.sort, limit, (Count, facets::FacetCounter))?;
+        (addrs, total, facets::counts(&fc))
+    } else {
+        let (addrs, total) = ranked(searcher, query.as_ref(), req.sort, limit, Count)?;
+        (addrs, total, Counts::default())
+    };
     let among_ids = if req.count_ids.is_empty() {
         0
     } else {
@@ -220,7 +226,7 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
     let terms = parsed.highlight_terms();
     let hits =
         addrs.into_iter().map(|(score, addr)| hit(searcher, addr, score, &terms)).collect::<Result<Vec<_>, _>>()?;
-    Ok(SearchResult { hits, total, counts: counts(&facet_counts), among_ids, elapsed: start.elapsed() })
+    Ok(SearchResult { hits, total, counts: counts_found, among_ids, elapsed: start.elapsed() })
 }
 
 /// Documents in order, with their scores.
@@ -268,28 +274,6 @@ pub fn addresses(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<DocAddr
     let limit = req.limit.clamp(1, usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1));
     let (top, _) = ranked(searcher, query.as_ref(), req.sort, limit, Count)?;
     Ok(top.into_iter().map(|(_, a)| a).collect())
-}
-
-fn counts(fc: &tantivy::collector::FacetCounts) -> Counts {
-    let list = |root: &str| -> Vec<(String, u64)> {
-        let mut v: Vec<(String, u64)> = fc
-            .get(root)
-            .map(|(facet, n)| (facet.to_path().last().map_or(String::new(), |s| (*s).to_string()), n))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
-    };
-    let mut years = list("/year");
-    years.sort_by(|a, b| b.0.cmp(&a.0));
-    let failing = list("/failing").into_iter().find(|(k, _)| k == "1").map_or(0, |(_, n)| n);
-    Counts {
-        years,
-        types: list("/type"),
-        provinces: list("/province"),
-        cities: list("/city"),
-        counties: list("/county"),
-        failing,
-    }
 }
 
 /// The whole query: text clauses plus the request's filters.
