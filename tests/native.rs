@@ -89,3 +89,19 @@ fn color_is_chosen_by_the_flag_on_every_command() {
     let bad = gk().args(["search", "公开", "--color", "sometimes"]).output().expect("run");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn both_readmes_name_every_subcommand_and_flag_of_the_help() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["README.md", "README.zh-CN.md"] {
+        let text = std::fs::read_to_string(root.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (sub, flags) in definition() {
+            if !sub.is_empty() {
+                assert!(text.contains(&format!("gongkai {sub}")), "{name} does not show `gongkai {sub}`");
+            }
+            for f in flags {
+                assert!(text.contains(&format!("--{f}")), "{name} does not name --{f} ({sub})");
+            }
+        }
+    }
+}

@@ -203,3 +203,29 @@ fn coverage_splits_a_countys_townships_by_whether_they_reported() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个县"));
 }
+
+/// The bundled samples hold a town over four years (黄崖洞镇 2020–2023, one carry-over planted wrong)
+/// and a county with three of its thirteen townships reporting (将乐县 2022).
+#[test]
+fn the_bundled_series_and_county_samples_show_in_compare_and_coverage() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("ix");
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports");
+    gongkai(&ix).args(["index", "--quiet"]).arg(&samples).assert().success();
+    let out = gongkai(&ix).args(["compare", "黄崖洞镇", "--json"]).output().expect("compare");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["years"], serde_json::json!([2020, 2021, 2022, 2023]));
+    let failing: Vec<i64> = v["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["id"] == "series.carry_over" && c["ok"] == false)
+        .filter_map(|c| c["year"].as_i64())
+        .collect();
+    assert_eq!(failing, vec![2023], "{v}");
+    let out = gongkai(&ix).args(["coverage", "--year", "2022", "--county", "将乐", "--json"]).output().expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["with"].as_array().map(Vec::len), Some(3), "{v}");
+    assert_eq!(v["without"].as_array().map(Vec::len), Some(10), "{v}");
+}

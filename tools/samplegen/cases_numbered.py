@@ -412,3 +412,84 @@ CASES = [
          covers="OCR damage in the name (沐阳县 for 沭阳县, repaired by the gazetteer's look-alike rule); title "
                 "wrapped mid-phrase (…政府信息公开 / 工作年度报告); pdftotext -layout text"),
 ]
+
+# ---------------------------------------------------------------- one agency over four years (33–36)
+# 黎城县黄崖洞镇 reports on 2020 (2019 template) and 2021–2023 (2021 template) in four layouts. Each year follows
+# the one before (`follows`, render.py): its 上年结转 is last year's 结转下年度, and its 现行有效 normative
+# documents last year's plus this year's 制发 − 废止 (2021 template years); 2023 takes over 3 more than 2022
+# carried forward (`carry_shift`), so series.carry_over fails there while every report balances.
+
+SERIES_TOWN = dict(
+    code="140426104", names={"14": "山西省", "1404": "长治市", "140426": "黎城县", "140426104": "黄崖洞镇"},
+    agency="黄崖洞镇", agency_full="黎城县黄崖洞镇人民政府", agency_type="town", level="township", superior_kind="县",
+    contact=contact("黎城县黄崖洞镇下赤峪村", "047600", "0355-6812345", "0355-6812345"), contact_style="inline",
+    office_full="黄崖洞镇党政综合办公室", topic="宅基地审批、景区建设、惠农补贴发放", headings=STD,
+)
+
+CASES += [
+    dict(SERIES_TOWN, name="33-town-2020-series-tabbed", ext="txt", layout="tabbed", seed=185, scale=34,
+         reviews_scale=0,
+         title_lines=["黎城县黄崖洞镇人民政府2020年政府信息公开工作年度报告"], year=2020, template="2019", app_rows="2019",
+         published="2021-01-20", sign=("黎城县黄崖洞镇人民政府", "2021年1月20日"),
+         covers="series 2020–2023 of 黎城县黄崖洞镇 (1/4): 2020, 2019 template, tabbed; carries forward 3 "
+                "(结转下年度 总计) into 2021; all checks pass"),
+    dict(SERIES_TOWN, name="34-town-2021-series-html", ext="html", layout="html", seed=186, scale=41,
+         reviews_scale=1, follows="33-town-2020-series-tabbed",
+         title_lines=["黎城县黄崖洞镇人民政府2021年政府信息公开工作年度报告"], year=2021, template="2021", app_rows="2021",
+         published="2022-01-18", sign=("黎城县黄崖洞镇人民政府", "2022年1月18日"), table_intro=True,
+         covers="series 2020–2023 of 黎城县黄崖洞镇 (2/4): 2021, 2021 template, HTML page; 上年结转 3 = 2020's "
+                "结转下年度 (series.carry_over passes); carries forward 4; all checks pass"),
+    dict(SERIES_TOWN, name="35-town-2022-series-pdflayout", ext="txt", layout="pdf", seed=187, scale=38,
+         reviews_scale=0, follows="34-town-2021-series-html",
+         title_lines=["        黎城县黄崖洞镇人民政府2022年政府信息公开工作年度报告"],
+         title="黎城县黄崖洞镇人民政府 2022 年政府信息公开工作年度报告", year=2022, template="2021", app_rows="2021",
+         published="2023-01-17", sign=("黎城县黄崖洞镇人民政府", "2023年1月17日"), page_lines=44, page_style="-{n}-",
+         pdf_width=32,
+         covers="series 2020–2023 of 黎城县黄崖洞镇 (3/4): 2022, 2021 template, pdftotext -layout text; 上年结转 4 "
+                "= 2021's 结转下年度 (series.carry_over passes); 现行有效 normative documents = 2021's + 制发 − 废止 "
+                "(series.normative_docs passes); carries forward 2; paragraphs 32 characters wide; all checks pass"),
+    dict(SERIES_TOWN, name="36-town-2023-series-markdown-carry-over-fail", ext="md", layout="markdown",
+         seed=188, scale=36, reviews_scale=1, follows="35-town-2022-series-pdflayout",
+         carry_shift={"natural_person": 3},
+         title_lines=["黎城县黄崖洞镇人民政府", "2023年政府信息公开工作年度报告"], year=2023, template="2021",
+         app_rows="2021", published="2024-01-19", sign=("黎城县黄崖洞镇人民政府", "2024年1月19日"),
+         covers="series 2020–2023 of 黎城县黄崖洞镇 (4/4): 2023, 2021 template, Markdown; 2023 carries over 5 "
+                "(上年结转 总计) where 2022 carried forward 2 (series.carry_over fails; the report itself "
+                "balances, all its own checks pass); 现行有效 normative documents = 2022's + 制发 − 废止"),
+]
+
+# ---------------------------------------------------------------- one county, some townships reporting (37–39)
+# 将乐县 (福建省三明市) has 13 townships in the gazetteer; three of them report on 2022, the other ten do not
+# (`gongkai coverage --year 2022 --county 将乐` lists 3 with a report, 10 without).
+
+CASES += [
+    dict(name="37-town-2022-coverage-tabbed", ext="txt", layout="tabbed", seed=137, scale=18, reviews_scale=0,
+         code="350428100", names={"35": "福建省", "3504": "三明市", "350428": "将乐县", "350428100": "古镛镇"},
+         agency="古镛镇", agency_full="将乐县古镛镇人民政府", agency_type="town", level="township", superior_kind="县",
+         title_lines=["将乐县古镛镇人民政府2022年政府信息公开工作年度报告"], year=2022, template="2021", app_rows="2021",
+         published="2023-01-16", sign=("将乐县古镛镇人民政府", "2023年1月16日"), headings=STD,
+         contact=contact("将乐县古镛镇三华南路18号", "353300", "0598-2312345", "0598-2312345"), contact_style="inline",
+         office_full="古镛镇党政办公室",
+         covers="coverage of 将乐县 (福建省三明市; 13 townships) on 2022 (1/3): 镇, tabbed, 2021 template; with 38 and "
+                "39 the county's only 2022 reports, the other ten townships have none; all checks pass"),
+    dict(name="38-township-2022-coverage-html", ext="html", layout="html", seed=138, scale=7, reviews_scale=0,
+         code="350428201", names={"35": "福建省", "3504": "三明市", "350428": "将乐县", "350428201": "漠源乡"},
+         agency="漠源乡", agency_full="将乐县漠源乡人民政府", agency_type="township", level="township",
+         superior_kind="县", title_lines=["将乐县漠源乡人民政府", "2022年政府信息公开工作年度报告"], year=2022,
+         template="2021", app_rows="2021", published="2023-01-20", sign=("将乐县漠源乡人民政府", "2023年1月20日"),
+         headings=STD, contact=contact("将乐县漠源乡漠源村", "353306", "0598-2512345", "0598-2512345"),
+         contact_style="lines",
+         covers="coverage of 将乐县 on 2022 (2/3): 乡, HTML page, title split by <br>, 2021 template, contact lines; "
+                "all checks pass"),
+    dict(name="39-township-2022-coverage-pdflayout", ext="txt", layout="pdf", seed=139, scale=5, reviews_scale=0,
+         code="350428206", names={"35": "福建省", "3504": "三明市", "350428": "将乐县", "350428206": "余坊乡"},
+         agency="余坊乡", agency_full="将乐县余坊乡人民政府", agency_type="township", level="township",
+         superior_kind="县", title_lines=["          将乐县余坊乡人民政府2022年政府信息公开工作年度报告"],
+         title="将乐县余坊乡人民政府 2022 年政府信息公开工作年度报告", year=2022, template="2021", app_rows="2021",
+         published="2023-01-28", sign=("将乐县余坊乡人民政府", "2023年1月28日"), headings=STD, page_lines=46,
+         page_style="— {n} —", pdf_width=32,
+         contact=contact("将乐县余坊乡余坊村", "353305", "0598-2712345", "0598-2712345"),
+         contact_style="inline",
+         covers="coverage of 将乐县 on 2022 (3/3): 乡, pdftotext -layout text, 2021 template, page numbers '— n —', "
+                "paragraphs 32 characters wide; all checks pass"),
+]

@@ -115,9 +115,11 @@ def weighted_reviews(rng, spec):
     return {k: group(k)() for k in schema.row_keys("reviews")}
 
 
-def weighted_active(rng, spec):
+def weighted_active(rng, spec, in_force_before=None):
     """The active table: documents, decisions and fees that grow with the agency's level, fewer for a
-    department or a zone; only provinces and prefectures make 规章."""
+    department or a zone; only provinces and prefectures make 规章. in_force_before (2021 template, a report
+    following its agency's 2021-template report of the year before): last year's 现行有效 normative documents,
+    to which this year's 制发 and 废止 are applied."""
     lvl = spec["level"]
     makes_rules = spec["agency_type"] in ("province", "prefecture")
     small = spec["agency_type"] in ("department", "other")
@@ -158,7 +160,9 @@ def weighted_active(rng, spec):
     draw = {
         "regulations": lambda: {"issued": rules[0], "repealed": rules[1],
                                 "in_force": rules[0] + (rng.randint(15, 160) if makes_rules else 0)},
-        "normative_docs": lambda: {"issued": docs[0], "repealed": docs[1], "in_force": docs[0] + rng.randint(3, 80)},
+        "normative_docs": lambda: {"issued": docs[0], "repealed": docs[1],
+                                   "in_force": (docs[0] + rng.randint(3, 80) if in_force_before is None
+                                                else in_force_before + docs[0] - docs[1])},
         "licensing": lambda: {"decisions": rng.randint(base // 4, base)},
         "penalties": lambda: {"decisions": rng.randint(base // 10, base // 2)},
         "enforcement": lambda: {"decisions": rng.randint(0, base // 40)},
@@ -258,14 +262,16 @@ MODELS = {
 }
 
 
-def make_figures(spec, carried_in=None):
+def make_figures(spec, carried_in=None, in_force_before=None):
     """The three tables' figures for a case (None for a legacy report, which has no tables), drawn from
-    Random(spec["seed"]) with the case's model, then broken as the case says (spec["breaks"])."""
+    Random(spec["seed"]) with the case's model, then broken as the case says (spec["breaks"]). carried_in:
+    this year's 上年结转 by column (a series: last year's 结转下年度); in_force_before: last year's 现行有效
+    normative documents (a series of 2021-template reports; weighted model only)."""
     if spec["template"] == "legacy":
         return None
     rng = random.Random(spec["seed"])
     active, applications, reviews = MODELS[spec.get("figures", "weighted")]
-    figs = {"active": active(rng, spec)}
+    figs = {"active": active(rng, spec) if in_force_before is None else active(rng, spec, in_force_before)}
     figs["applications"] = (applications(rng, spec, carried_in) if carried_in is not None
                             else applications(rng, spec))
     figs["reviews"] = reviews(rng, spec)

@@ -3,7 +3,8 @@ at columns, labels wrapped inside their cells, stacked headers, page numbers and
 
 Two imitations:
   - layout "pdf" (the numbered set): a whole report paginated (page_lines, page_style), vertical and
-    group heads spread over the rows beside them, labels wrapped in narrow cells;
+    group heads spread over the rows beside them, labels wrapped in narrow cells; paragraphs wrapped at
+    pdf_width Han characters (default 30);
   - layout "spaced" (the s-set): the tables placed on fixed display columns, long labels cut over three lines
     around their figures, a page break (page_at) inside the applications table.
 """
@@ -49,7 +50,7 @@ def stacked(head):
 def pdf_layout(spec, doc, cells):
     """The report as pdftotext -layout text of a paginated PDF."""
     L = []
-    W = 30
+    W = spec.get("pdf_width", 30)
     for kind, payload in doc:
         if kind == "title":
             for i, t in enumerate(payload):

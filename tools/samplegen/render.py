@@ -9,6 +9,11 @@ breaks), tables.py, prose.py (prose, contact, contact_style, sign, …), the lay
   encoding   of a text report (utf-8, gb18030, utf-16le);  title  the title a reader gives the report
   names      code → the place name the report prints (checked against the gazetteer)
   fails      checks a set_cell break is meant to fail;  crawl_null_rows  rows a crawler's file leaves null
+  follows    the name of the case of the same agency's report of the year before (an earlier case): its
+             结转下年度 by column is this report's 上年结转 (series.carry_over holds), and when both follow the
+             2021 template its 现行有效 normative documents plus this year's 制发 − 废止 are this year's
+  carry_shift  with follows: {column: d} added to the 上年结转 taken over (a planted series.carry_over
+             mismatch; the report is drawn around it, so its own tables still balance)
 """
 
 from . import docx, gazetteer, html, pdf, pdftext, schema, text
@@ -31,9 +36,33 @@ LAYOUTS = {
 }
 
 
-def prepare(spec, carried_in=None):
+def follow(spec, before):
+    """(carried_in, in_force_before) a case takes from its agency's report of the year before: `before` is
+    (that case, its figures) for a case with `follows`, else None (nothing taken)."""
+    if before is None:
+        assert "follows" not in spec and "carry_shift" not in spec, spec["name"]
+        return None, None
+    prev, figs = before
+    assert prev["name"] == spec["follows"], (spec["name"], prev["name"])
+    for key in ("code", "agency", "agency_full", "agency_type", "level"):
+        assert prev[key] == spec[key], (spec["name"], key, prev[key], spec[key])
+    assert prev["year"] + 1 == spec["year"], (spec["name"], prev["year"], spec["year"])
+    forward = figs["applications"][schema.CARRIED_FORWARD]
+    six = schema.summed_columns("applications")
+    assert sum(forward[c] for c in six) > 0, (spec["name"], "nothing carried forward the year before")
+    shift = spec.get("carry_shift", {})
+    assert set(shift) <= set(six), (spec["name"], shift)
+    carried_in = {c: forward[c] + shift.get(c, 0) for c in six}
+    assert min(carried_in.values()) >= 0, (spec["name"], carried_in)
+    in_force = None
+    if prev["template"] == spec["template"] == "2021":
+        in_force = figs["active"]["normative_docs"]["in_force"]
+    return carried_in, in_force
+
+
+def prepare(spec, carried_in=None, in_force_before=None):
     """(figures, cells, document) of a case. A printed override that is a number is the figure itself."""
-    figs = make_figures(spec, carried_in)
+    figs = make_figures(spec, carried_in, in_force_before)
     for (t, r, c), (_, value) in spec.get("cells", {}).items():
         if value is not None:
             figs[t][r][c] = value
@@ -47,15 +76,16 @@ def file_bytes(spec, doc, cells):
     return out if isinstance(out, bytes) else encode(out, spec.get("encoding", "utf-8"))
 
 
-def render(spec, with_file=True):
-    """(file bytes or None, expected record) of a case, its promises verified."""
-    figs, cells, doc = prepare(spec)
+def render(spec, with_file=True, before=None):
+    """(file bytes or None, expected record, figures) of a case, its promises verified. before: (case,
+    figures) of the report the case follows (spec["follows"]), else None."""
+    figs, cells, doc = prepare(spec, *follow(spec, before))
     data = file_bytes(spec, doc, cells) if with_file else None
     if spec["layout"] == "crawler":
         cells.forced_null = text.crawl_nulls(spec, figs, cells)
     record = expected_record(spec, figs, cells)
     verify(spec, figs, cells, record)
-    return data, record
+    return data, record, figs
 
 
 def expected_record(spec, figs, cells):

@@ -34,10 +34,13 @@ def write_all():
     assert len(set(names)) == len(names), "two cases with one name"
     have_pdf = pdf.available()
     written = kept = 0
+    drawn = {}  # name → (case, figures), for a case that follows another (a series)
     for _, cases, newline in SETS:
         for spec in cases:
             draw = spec["layout"] != "pdfdoc" or have_pdf
-            data, record = render(spec, with_file=draw)
+            before = drawn[spec["follows"]] if "follows" in spec else None
+            data, record, figs = render(spec, with_file=draw, before=before)
+            drawn[spec["name"]] = (spec, figs)
             if draw:
                 write_bytes(os.path.join(SAMPLES, spec["name"] + "." + spec["ext"]), data)
                 written += 1
