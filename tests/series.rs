@@ -224,6 +224,10 @@ fn the_bundled_series_and_county_samples_show_in_compare_and_coverage() {
         .filter_map(|c| c["year"].as_i64())
         .collect();
     assert_eq!(failing, vec![2023], "{v}");
+    // The printed full name finds the same agency (through the gazetteer's short name).
+    let out = gongkai(&ix).args(["compare", "黎城县黄崖洞镇人民政府", "--json"]).output().expect("compare");
+    let full: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(full["years"], v["years"]);
     let out = gongkai(&ix).args(["coverage", "--year", "2022", "--county", "将乐", "--json"]).output().expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["with"].as_array().map(Vec::len), Some(3), "{v}");

@@ -53,10 +53,9 @@ fn find(searcher: &Searcher, target: &str, place: &Place) -> Result<Found> {
             None => Ok(Found::None(format!("{target} is not in the index; `gongkai index` it first"))),
         };
     }
-    let short = crate::gazetteer::identify(target, "", None).agency;
-    let names: Vec<&str> = if short.is_empty() || short == target { vec![target] } else { vec![target, &short] };
-    let mut hits = Vec::new();
-    for name in &names {
+    // The name as given first; the gazetteer (which costs its tables' build) only when that finds
+    // nothing: a printed full name (刘集镇人民政府) is then tried as its short agency name (刘集镇).
+    let search_name = |name: &str| -> Result<Vec<Hit>> {
         let name: String = name.chars().filter(|c| !c.is_whitespace() && *c != '"').collect();
         let mut text = format!("agency:{name}");
         if let Some(c) = &place.county {
@@ -64,12 +63,18 @@ fn find(searcher: &Searcher, target: &str, place: &Place) -> Result<Found> {
             text.push_str(&format!(" county:{c}"));
         }
         let req = SearchRequest { text, province: place.province.clone(), limit: 1000, ..SearchRequest::default() };
-        hits = query::search(searcher, &req)?.hits;
-        if !hits.is_empty() {
-            break;
+        Ok(query::search(searcher, &req)?.hits)
+    };
+    let mut names: Vec<String> = vec![target.to_string()];
+    let mut hits = search_name(target)?;
+    if hits.is_empty() {
+        let short = crate::gazetteer::identify(target, "", None).agency;
+        if !short.is_empty() && short != target {
+            hits = search_name(&short)?;
+            names.push(short);
         }
     }
-    let exact: Vec<Hit> = hits.iter().filter(|h| names.contains(&h.agency.as_str())).cloned().collect();
+    let exact: Vec<Hit> = hits.iter().filter(|h| names.iter().any(|n| *n == h.agency)).cloned().collect();
     let hits = if exact.is_empty() { hits } else { exact };
     let mut groups: BTreeMap<String, Hit> = BTreeMap::new();
     for h in hits.into_iter().filter(|h| h.year.is_some()) {
