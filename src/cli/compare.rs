@@ -74,7 +74,7 @@ fn find(searcher: &Searcher, target: &str, place: &Place) -> Result<Found> {
             names.push(short);
         }
     }
-    let exact: Vec<Hit> = hits.iter().filter(|h| names.iter().any(|n| *n == h.agency)).cloned().collect();
+    let exact: Vec<Hit> = hits.iter().filter(|h| names.contains(&h.agency)).cloned().collect();
     let hits = if exact.is_empty() { hits } else { exact };
     let mut groups: BTreeMap<String, Hit> = BTreeMap::new();
     for h in hits.into_iter().filter(|h| h.year.is_some()) {
