@@ -191,6 +191,9 @@ pub enum IndexError {
     /// Another process holds the writer lock.
     #[error("index {0} is locked by another gongkai process")]
     Locked(PathBuf),
+    /// The index's folder cannot be written (a read-only mount, another user's files).
+    #[error("index {0} is read-only here: reading commands work, `gongkai index` needs write access to it")]
+    ReadOnly(PathBuf),
     /// The folder holds an index of another schema (an older gongkai).
     #[error("index {0} was written by another version of gongkai; rebuild it with `gongkai index --rebuild`")]
     SchemaMismatch(PathBuf),
@@ -222,6 +225,11 @@ pub enum IndexError {
 
 fn tantivy_err(path: &Path) -> impl Fn(tantivy::TantivyError) -> IndexError + '_ {
     move |source| match source {
+        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(e), _)
+            if matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem) =>
+        {
+            IndexError::ReadOnly(path.to_path_buf())
+        }
         tantivy::TantivyError::LockFailure(..) => IndexError::Locked(path.to_path_buf()),
         tantivy::TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.to_path_buf()),
         source => IndexError::Tantivy { path: path.to_path_buf(), source },
@@ -565,4 +573,21 @@ pub fn schema_id() -> String {
 #[must_use]
 pub fn source_term(source: &str) -> Term {
     Term::from_field_text(Fields::get().source, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_refused_by_permissions_says_read_only_and_a_busy_one_locked() {
+        use tantivy::directory::error::LockError;
+        let p = Path::new("/srv/ix");
+        let denied = std::sync::Arc::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let e = tantivy_err(p)(tantivy::TantivyError::LockFailure(LockError::IoError(denied), None));
+        assert!(matches!(e, IndexError::ReadOnly(_)), "{e}");
+        assert!(e.to_string().contains("read-only"));
+        let e = tantivy_err(p)(tantivy::TantivyError::LockFailure(LockError::LockBusy, None));
+        assert!(matches!(e, IndexError::Locked(_)), "{e}");
+    }
 }
