@@ -84,9 +84,12 @@ pub enum Command {
         /// Drop everything indexed and start again.
         #[arg(long)]
         rebuild: bool,
-        /// No progress bar.
-        #[arg(long, short)]
+        /// No progress bar, and documents that are not read (.doc, .xls …) are not named one by one.
+        #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
+        /// Name every file as it is handled (instead of a progress bar).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Search the index.
     Search {
@@ -404,9 +407,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Config { print: _ }) => config_cmd(&config, &index),
         Some(Command::Parse { files, json, layout }) => parse_cmd(&files, json, layout),
-        Some(Command::Index { paths, rebuild, quiet }) => {
+        Some(Command::Index { paths, rebuild, quiet, verbose }) => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            index_cmd(&paths, &index, rebuild, quiet)
+            index_cmd(&paths, &index, rebuild, quiet, verbose)
         }
         Some(Command::Search { query, filters, sort, limit, json }) => {
             let req = request(&query_text(&query), &with_defaults(filters), sort, limit)?;
@@ -597,6 +600,8 @@ fn parse_cmd(files: &[PathBuf], json: bool, layout: bool) -> Result<ExitCode> {
 /// Progress on a terminal, failures on standard error.
 struct CliObserver {
     bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+    verbose: bool,
 }
 
 impl crate::indexer::Observer for CliObserver {
@@ -605,9 +610,12 @@ impl crate::indexer::Observer for CliObserver {
             b.set_length(total as u64);
         }
     }
-    fn step(&mut self, _path: &Path) {
+    fn step(&mut self, path: &Path) {
         if let Some(b) = &self.bar {
             b.inc(1);
+        }
+        if self.verbose {
+            eprintln!("{}", sanitize_for_terminal(&path.display().to_string()));
         }
     }
     fn failed(&mut self, path: &Path, reason: &str) {
@@ -617,6 +625,9 @@ impl crate::indexer::Observer for CliObserver {
         }
     }
     fn skipped(&mut self, path: &Path, reason: &str) {
+        if self.quiet {
+            return;
+        }
         let reason = format!("skipped: {reason}");
         match &self.bar {
             Some(b) => b.suspend(|| file_error(path, &reason)),
@@ -625,15 +636,15 @@ impl crate::indexer::Observer for CliObserver {
     }
 }
 
-fn index_cmd(paths: &[PathBuf], index: &Path, rebuild: bool, quiet: bool) -> Result<ExitCode> {
-    let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+fn index_cmd(paths: &[PathBuf], index: &Path, rebuild: bool, quiet: bool, verbose: bool) -> Result<ExitCode> {
+    let bar = (!quiet && !verbose && io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(0);
         if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {elapsed} eta {eta}") {
             b.set_style(style);
         }
         b
     });
-    let mut obs = CliObserver { bar };
+    let mut obs = CliObserver { bar, quiet, verbose };
     let summary = crate::indexer::run(paths, index, rebuild, &mut obs)?;
     if let Some(b) = &obs.bar {
         b.finish_and_clear();

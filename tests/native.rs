@@ -105,3 +105,30 @@ fn both_readmes_name_every_subcommand_and_flag_of_the_help() {
         }
     }
 }
+
+#[test]
+fn index_verbose_names_each_file_and_quiet_keeps_to_errors() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (docs, ix) = (tmp.path().join("docs"), tmp.path().join("ix"));
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    let sample = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-reports/s01-town-2020-tabbed.txt");
+    std::fs::copy(sample, docs.join("a.txt")).expect("copy");
+    std::fs::write(docs.join("old.doc"), "x").expect("write");
+    let run = |flag: &str| {
+        let out = Command::cargo_bin("gongkai")
+            .expect("bin")
+            .arg("--index")
+            .arg(&ix)
+            .args(["index", flag])
+            .arg(&docs)
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let verbose = run("--verbose");
+    assert!(verbose.contains("a.txt") && verbose.contains("old.doc: skipped"), "{verbose}");
+    let quiet = run("--quiet");
+    assert!(!quiet.contains("a.txt") && !quiet.contains("old.doc"), "{quiet}");
+    assert!(quiet.contains("unchanged 1"), "the summary stays: {quiet}");
+}
