@@ -294,6 +294,15 @@ pub fn compare_grid(reports: &[&Report]) -> Grid {
     Grid { short: header.clone(), keys: header.clone(), header, rows }
 }
 
+/// How many value columns a grid can scroll off to the left so that its last one shows: the label
+/// column `label_width` wide stays, each column takes its width plus 2 of a `width`-column screen.
+#[must_use]
+pub fn last_hscroll(label_width: usize, widths: &[usize], width: usize) -> usize {
+    (0..widths.len())
+        .find(|&start| label_width + widths[start..].iter().map(|w| w + 2).sum::<usize>() <= width)
+        .unwrap_or(widths.len().saturating_sub(1))
+}
+
 /// `1 report`, `2 reports`.
 #[must_use]
 pub fn reports(n: usize) -> String {

@@ -116,10 +116,9 @@ fn write_text(out: &mut impl Write, ask: &Ask, region: Option<&Unit>, all: &[Cov
     Ok(())
 }
 
-/// `s` padded with spaces to `width` terminal columns.
+/// `s` padded with spaces to `width` terminal columns (never cut: a long name pushes the line on).
 fn pad(s: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+    crate::render::fit(s, width.max(unicode_width::UnicodeWidthStr::width(s)), false)
 }
 
 fn to_json(ask: &Ask, region: Option<&Unit>, all: &[Covered]) -> serde_json::Value {

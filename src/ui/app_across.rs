@@ -218,11 +218,7 @@ impl App {
 /// How far the compare grid can scroll sideways at `width`: to where its last year shows.
 #[must_use]
 pub fn compare_max_hscroll(grid: &Grid, width: usize) -> usize {
-    let lw = compare_label_width(grid);
-    let widths = render::column_widths(grid);
-    (0..widths.len())
-        .find(|&start| lw + widths[start..].iter().map(|w| w + 2).sum::<usize>() <= width)
-        .unwrap_or(widths.len().saturating_sub(1))
+    render::last_hscroll(compare_label_width(grid), &render::column_widths(grid), width)
 }
 
 /// The compare grid's label column width.

@@ -202,10 +202,7 @@ pub fn shown_grid(full: &Grid, width: usize) -> (Grid, usize) {
 #[must_use]
 pub fn max_hscroll(full: &Grid, width: usize) -> usize {
     let (g, lw) = shown_grid(full, width);
-    let widths = crate::render::column_widths(&g);
-    (0..widths.len())
-        .find(|&start| lw + widths[start..].iter().map(|w| w + 2).sum::<usize>() <= width)
-        .unwrap_or(widths.len().saturating_sub(1))
+    crate::render::last_hscroll(lw, &crate::render::column_widths(&g), width)
 }
 
 /// The table whose rows fill the top line of the view at `at`, with the line of its column header,
