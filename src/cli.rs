@@ -44,12 +44,6 @@ pub enum ColorArg {
     Never,
 }
 
-/// Whether output to a terminal (`is_terminal`) is coloured under `--color` and NO_COLOR.
-#[must_use]
-pub fn use_color(is_terminal: bool) -> bool {
-    crate::render::use_color(is_terminal)
-}
-
 /// `--version`: the version, the record and index schemas, and the readers built in.
 pub static LONG_VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let pdf = if cfg!(feature = "pdf") { "PDF (text layer)" } else { "no PDF (built without the pdf feature)" };
@@ -262,11 +256,11 @@ impl Filters {
 /// The index: `--index`, else `$GONGKAI_INDEX`, else the config's `index`, else the default one; and
 /// whether it was named (a named index must exist: only the default one is filled with the samples).
 #[must_use]
-pub fn resolve_index(cli: &Cli, config: &crate::config::Config) -> (PathBuf, bool) {
+pub fn resolve_index(flag: Option<&Path>, config: &crate::config::Config) -> (PathBuf, bool) {
     let env = std::env::var_os("GONGKAI_INDEX").is_some_and(|v| !v.is_empty());
-    match (&cli.index, env, &config.index) {
+    match (flag, env, &config.index) {
         (None, false, Some(p)) => (p.clone(), true),
-        _ => (crate::paths::index_location(cli.index.as_deref()), cli.index.is_some() || env),
+        _ => (crate::paths::index_location(flag), flag.is_some() || env),
     }
 }
 
@@ -402,7 +396,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("gongkai: {}", sanitize_for_terminal(w));
         }
     }
-    let (index, index_named) = resolve_index(&cli, &config);
+    let (index, index_named) = resolve_index(cli.index.as_deref(), &config);
     let with_defaults = |f: Filters| f.with_defaults(&config.filters);
     match cli.command {
         Some(Command::Config { print: _ }) => config_cmd(&config, &index),
@@ -552,10 +546,11 @@ pub fn error_text(err: &anyhow::Error) -> String {
     parts.join(": ")
 }
 
-/// The index a command line names (or the default one), for messages.
+/// The index `--index` names (or the one the environment, the config or the default gives), for an
+/// error message: it reads the config file, so only when there is an error to say.
 #[must_use]
-pub fn index_of(cli: &Cli) -> PathBuf {
-    resolve_index(cli, &crate::config::load(&crate::config::path())).0
+pub fn index_of(flag: Option<&Path>) -> PathBuf {
+    resolve_index(flag, &crate::config::load(&crate::config::path())).0
 }
 
 /// Prints an error about one file on standard error, sanitized.

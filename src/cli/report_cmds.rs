@@ -24,7 +24,7 @@ pub(super) fn open(index: &Path) -> Result<Searcher> {
 }
 
 fn color() -> bool {
-    super::use_color(io::stdout().is_terminal())
+    render::use_color(io::stdout().is_terminal())
 }
 
 /// The snippet with matches in reverse video on a colour terminal, else in 【】.

@@ -330,12 +330,12 @@ fn matching_ids(searcher: &Searcher, query: &dyn Query) -> Result<Vec<u64>, Quer
     Ok(ids)
 }
 
-/// Every report a request matches, as (id, region code): read from fast fields, no record loaded.
-/// The request's limit and sort are ignored. An empty code means the report's region was not resolved.
-///
-/// # Errors
-/// [`QueryError`] for bad syntax or index failures.
-pub fn region_codes(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<(u64, String)>, QueryError> {
+/// Every document a request matches (its limit and sort ignored), by segment, in document order: for
+/// passes that read fast fields of every match.
+pub(crate) fn matches_by_segment(
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<std::collections::BTreeMap<u32, Vec<tantivy::DocId>>, QueryError> {
     let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
     let query = build(searcher, &parsed, req)?;
     let docs = searcher.search(query.as_ref(), &tantivy::collector::DocSetCollector)?;
@@ -343,9 +343,20 @@ pub fn region_codes(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<(u64
     for addr in docs {
         by_segment.entry(addr.segment_ord).or_default().push(addr.doc_id);
     }
-    let mut out = Vec::new();
-    for (seg, mut docs) in by_segment {
+    for docs in by_segment.values_mut() {
         docs.sort_unstable();
+    }
+    Ok(by_segment)
+}
+
+/// Every report a request matches, as (id, region code): read from fast fields, no record loaded.
+/// The request's limit and sort are ignored. An empty code means the report's region was not resolved.
+///
+/// # Errors
+/// [`QueryError`] for bad syntax or index failures.
+pub fn region_codes(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<(u64, String)>, QueryError> {
+    let mut out = Vec::new();
+    for (seg, docs) in matches_by_segment(searcher, req)? {
         let ff = searcher.segment_reader(seg).fast_fields();
         let ids = ff.u64(f::ID)?;
         let codes = ff.str(f::REGION_CODE)?;

@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use tantivy::Searcher;
 use tantivy::schema::Facet;
-use tantivy::{DocId, Searcher};
 
-use super::{QueryError, SearchRequest, build, parse};
+use super::{QueryError, SearchRequest};
 use crate::index::{NUMERIC_FIELDS, f};
 
 /// What the reports are grouped by.
@@ -66,13 +66,7 @@ pub struct Totals {
 /// # Errors
 /// [`QueryError`] for bad syntax or index failures.
 pub fn totals(searcher: &Searcher, req: &SearchRequest, by: GroupBy) -> Result<Totals, QueryError> {
-    let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
-    let query = build(searcher, &parsed, req)?;
-    let docs = searcher.search(query.as_ref(), &tantivy::collector::DocSetCollector)?;
-    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for addr in docs {
-        by_segment.entry(addr.segment_ord).or_default().push(addr.doc_id);
-    }
+    let by_segment = super::matches_by_segment(searcher, req)?;
     let mut groups: BTreeMap<String, GroupTotals> = BTreeMap::new();
     let mut total = 0;
     for (seg, docs) in by_segment {
