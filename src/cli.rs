@@ -44,6 +44,30 @@ pub enum ColorArg {
     Never,
 }
 
+/// `tui --lang`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum LangArg {
+    /// The config's `lang`, else the locale's language.
+    #[default]
+    Auto,
+    /// English.
+    En,
+    /// Chinese (中文).
+    Zh,
+}
+
+impl LangArg {
+    /// The language asked for, `None` for auto.
+    #[must_use]
+    pub fn lang(self) -> Option<crate::lang::Lang> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::En => Some(crate::lang::Lang::En),
+            LangArg::Zh => Some(crate::lang::Lang::Zh),
+        }
+    }
+}
+
 /// `--version`: the version, the record and index schemas, and the readers built in.
 pub static LONG_VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let pdf = if cfg!(feature = "pdf") { "PDF (text layer)" } else { "no PDF (built without the pdf feature)" };
@@ -142,6 +166,10 @@ pub enum Command {
         /// ASCII borders and markers (automatic when the locale is not UTF-8).
         #[arg(long)]
         ascii: bool,
+        /// The language of labels, help and messages: en, zh (中文), or auto (the config's `lang`,
+        /// else the locale: zh_* is Chinese). Report text is shown as published either way.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto, value_name = "LANG")]
+        lang: LangArg,
     },
     /// Sums of the main figures over matching reports, grouped.
     Stats {
@@ -279,6 +307,20 @@ fn config_cmd(c: &crate::config::Config, index: &Path) -> Result<ExitCode> {
     let mut line = |name: &str, value: String, origin: Origin| writeln!(out, "{name:<22} = {value:<28} # {origin}");
     line("index", format!("{:?}", index.display().to_string()), index_origin)?;
     line("ascii", c.ascii.to_string(), c.origin("ascii"))?;
+    let lang = match c.lang {
+        Some(l) => (l.as_str().to_string(), c.origin("lang")),
+        None => {
+            let from = if std::env::var_os("LC_ALL").is_some_and(|v| !v.is_empty()) {
+                "LC_ALL"
+            } else if std::env::var_os("LC_MESSAGES").is_some_and(|v| !v.is_empty()) {
+                "LC_MESSAGES"
+            } else {
+                "LANG"
+            };
+            (format!("auto ({})", crate::lang::Lang::from_locale().as_str()), Origin::Env(from))
+        }
+    };
+    line("lang", format!("{:?}", lang.0), lang.1)?;
     let f = &c.filters;
     let opt = |v: &Option<String>| v.as_ref().map_or_else(|| "(none)".to_string(), |s| format!("{s:?}"));
     line("filters.year", opt(&f.year), c.origin("filters.year"))?;
@@ -436,8 +478,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let level = Level::from_name(&level).unwrap_or(Level::Township);
             coverage::coverage(&index, &coverage::Ask { year, province, city, county, level }, json)
         }
-        Some(Command::Tui { ascii }) => crate::ui::run(&index, ascii, index_named, &config),
-        None => crate::ui::run(&index, false, index_named, &config),
+        Some(Command::Tui { ascii, lang }) => crate::ui::run(&index, ascii, lang.lang(), index_named, &config),
+        None => crate::ui::run(&index, false, None, index_named, &config),
     }
 }
 

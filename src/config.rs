@@ -5,6 +5,7 @@
 //! ```toml
 //! index = "~/reports/index"          # the default index (--index and $GONGKAI_INDEX still win)
 //! ascii = false                      # ASCII borders and markers in the TUI
+//! lang = "zh"                        # the TUI's labels: "en", "zh" or "auto" (the locale's)
 //!
 //! [filters]                          # defaults of search, export, stats and the TUI's first query
 //! year = "2020..2024"
@@ -147,6 +148,8 @@ pub struct Config {
     pub index: Option<PathBuf>,
     /// ASCII borders.
     pub ascii: bool,
+    /// The TUI's language; `None`: the locale's.
+    pub lang: Option<crate::lang::Lang>,
     /// Default filters.
     pub filters: FilterDefaults,
     /// Key bindings: (action, keys) as configured, in file order.
@@ -167,6 +170,7 @@ impl Config {
             path,
             index: None,
             ascii: false,
+            lang: None,
             filters: FilterDefaults::default(),
             keys: Vec::new(),
             colors: Colors::default(),
@@ -256,13 +260,24 @@ pub fn apply(c: &mut Config, text: &str) {
                 c.ascii = *b;
                 c.origins.push(("ascii".into(), at("", key)));
             }
+            ("lang", toml::Value::String(s)) if s.trim().eq_ignore_ascii_case("auto") => {
+                c.lang = None;
+                c.origins.push(("lang".into(), at("", key)));
+            }
+            ("lang", toml::Value::String(s)) => match crate::lang::Lang::from_name(s) {
+                Some(l) => {
+                    c.lang = Some(l);
+                    c.origins.push(("lang".into(), at("", key)));
+                }
+                None => warn(c, "", key, format!("{s:?} is not a language (en, zh, auto); ignored")),
+            },
             ("filters", toml::Value::Table(t)) => filters(c, t, text, &mut warn),
             ("keys", toml::Value::Table(t)) => keys(c, t, text, &mut warn),
             ("colors", toml::Value::Table(t)) => colors(c, t, text, &mut warn),
-            ("index" | "ascii" | "filters" | "keys" | "colors", v) => {
+            ("index" | "ascii" | "lang" | "filters" | "keys" | "colors", v) => {
                 warn(c, "", key, format!("has the wrong type ({}); ignored", v.type_str()));
             }
-            _ => warn(c, "", key, "is not a setting (index, ascii, [filters], [keys], [colors]); ignored".into()),
+            _ => warn(c, "", key, "is not a setting (index, ascii, lang, [filters], [keys], [colors]); ignored".into()),
         }
     }
 }

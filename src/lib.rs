@@ -12,6 +12,7 @@ pub use gongkai_search::{index, indexer, query};
 pub mod cli;
 pub mod config;
 pub mod keys;
+pub mod lang;
 pub mod paths;
 pub mod render;
 pub mod ui;

@@ -63,7 +63,14 @@ pub fn locale_is_utf8() -> bool {
 ///
 /// # Errors
 /// When a named index does not exist, or the terminal cannot be set up or drawn.
-pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::Config) -> Result<ExitCode> {
+/// `lang`: the `--lang` flag; else the config's `lang`, else the locale's.
+pub fn run(
+    index_path: &Path,
+    ascii: bool,
+    lang: Option<crate::lang::Lang>,
+    named: bool,
+    config: &crate::config::Config,
+) -> Result<ExitCode> {
     let needs_indexing = match crate::index::open_existing(index_path) {
         Ok(Some(_)) if named => false,
         Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
@@ -77,6 +84,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::
         keymap::Bindings::new(&config.keys, |action| config.origin(&format!("keys.{action}")).to_string());
     let mut app = App {
         ascii: ascii || config.ascii || !locale_is_utf8(),
+        lang: lang.or(config.lang).unwrap_or_else(crate::lang::Lang::from_locale),
         color: crate::render::use_color(true),
         colors: config.colors,
         bindings,
@@ -100,7 +108,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::
     }
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signals(tx.clone());
-    let work = spawn_worker(index_path.to_path_buf(), tx.clone());
+    let work = spawn_worker(index_path.to_path_buf(), tx.clone(), app.t());
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     spawn_input(tx.clone());
     let result = (|| -> Result<()> {
@@ -108,7 +116,7 @@ pub fn run(index_path: &Path, ascii: bool, named: bool, config: &crate::config::
         app.update(Action::Resize(size.width, size.height));
         let first = if needs_indexing {
             app.screen = Screen::Indexing;
-            spawn_indexing(index_path.to_path_buf(), tx.clone());
+            spawn_indexing(index_path.to_path_buf(), tx.clone(), app.t());
             Vec::new()
         } else {
             app.search()
@@ -180,7 +188,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>, work: &Sender<Work>) -> bool
             }
             Effect::SaveReviews => {
                 if let Err(err) = app.reviews.save() {
-                    app.status = format!("could not save review state: {err}");
+                    app.status = app.t().msg(strings::Msg::SaveFailed(&err.to_string()));
                 }
             }
             Effect::Copy(text) => copy_osc52(&text),
@@ -251,7 +259,7 @@ fn spawn_signals(tx: Sender<Msg>) {
 }
 
 /// The search worker: owns the index, answers the newest search, drops older queued ones.
-fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
+fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strings) -> Sender<Work> {
     let (work_tx, work_rx) = mpsc::channel::<Work>();
     std::thread::spawn(move || {
         let mut opened: Option<tantivy::IndexReader> = None;
@@ -267,7 +275,7 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                     opened = open_reader(&index_path);
                 }
                 let Some(reader) = &opened else {
-                    let _ = tx.send(Msg::Action(Action::Failed("no index to search".into())));
+                    let _ = tx.send(Msg::Action(Action::Failed(t.msg(strings::Msg::NoIndex))));
                     continue;
                 };
                 let _ = reader.reload();
@@ -289,7 +297,7 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                         }
                         Action::PickerData(facet, out)
                     }
-                    Work::Compare(id) => match series_of(&searcher, id) {
+                    Work::Compare(id) => match series_of(&searcher, id, t) {
                         Ok(reports) => Action::Compared(Box::new(reports)),
                         Err(e) => Action::Failed(e),
                     },
@@ -315,7 +323,7 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                     }
                     Work::Load(id) => match crate::query::record_by_id(&searcher, id) {
                         Ok(Some(r)) => Action::Loaded(Box::new(r)),
-                        Ok(None) => Action::Failed(format!("report #{id} is no longer in the index")),
+                        Ok(None) => Action::Failed(t.msg(strings::Msg::Gone(id))),
                         Err(e) => Action::Failed(e.to_string()),
                     },
                 });
@@ -325,7 +333,7 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
                         .map(|s| (*s).to_string())
                         .or_else(|| p.downcast_ref::<String>().cloned())
                         .unwrap_or_default();
-                    Action::Fatal(format!("the search stopped on an internal error ({what}); the index may be damaged: `gongkai index --rebuild DIR` makes it anew"))
+                    Action::Fatal(t.msg(strings::Msg::WorkerFailed(&what)))
                 });
                 if tx.send(Msg::Action(action)).is_err() {
                     return;
@@ -337,12 +345,12 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>) -> Sender<Work> {
 }
 
 /// The reports of the agency of report `id`, in year order.
-fn series_of(searcher: &tantivy::Searcher, id: u64) -> Result<Vec<crate::model::Report>, String> {
+fn series_of(searcher: &tantivy::Searcher, id: u64, t: &strings::Strings) -> Result<Vec<crate::model::Report>, String> {
     let r = crate::query::record_by_id(searcher, id)
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("report #{id} is no longer in the index"))?;
+        .ok_or_else(|| t.msg(strings::Msg::Gone(id)))?;
     let Some(group) = crate::series::group_key(&r) else {
-        return Err("the report names no agency or year, so it has no series to compare".into());
+        return Err(t.msg(strings::Msg::NoSeries));
     };
     crate::query::series_reports(searcher, &group).map_err(|e| e.to_string())
 }
@@ -373,14 +381,14 @@ impl crate::indexer::Observer for Progress {
     }
 }
 
-fn spawn_indexing(index_path: PathBuf, tx: Sender<Msg>) {
+fn spawn_indexing(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strings) {
     std::thread::spawn(move || {
         let mut p = Progress { tx: tx.clone(), done: 0, total: 0, failures: Vec::new() };
         let dir = crate::paths::samples_dir();
         let msg = match crate::indexer::run(&[dir], &index_path, false, &mut p) {
-            Ok(s) if p.failures.is_empty() => Action::Indexed(format!("indexed the sample reports: {}", s.line())),
+            Ok(s) if p.failures.is_empty() => Action::Indexed(t.msg(strings::Msg::IndexedSamples(&s.line()))),
             Ok(s) => Action::Indexed(format!("{} ({} failed: {})", s.line(), p.failures.len(), p.failures.join("; "))),
-            Err(e) => Action::Failed(format!("indexing failed: {e}")),
+            Err(e) => Action::Failed(t.msg(strings::Msg::IndexingFailed(&e.to_string()))),
         };
         let _ = tx.send(Msg::Action(msg));
     });

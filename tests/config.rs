@@ -100,3 +100,30 @@ fn a_broken_config_names_file_line_and_key_and_the_defaults_stand() {
     assert!(printed.lines().any(|l| l.starts_with("ascii") && l.contains("true")), "{printed}");
     assert!(printed.lines().any(|l| l.starts_with("keys.stats") && l.contains("[\"s\"]")), "{printed}");
 }
+
+#[test]
+fn the_tui_language_comes_from_the_file_else_the_locale() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cfg = tmp.path().join("config.toml");
+    let lang_line = |c: &mut Command| {
+        let (printed, _) = text(&c.args(["config", "--print"]).output().expect("run"));
+        printed.lines().find(|l| l.starts_with("lang ")).unwrap_or_default().to_string()
+    };
+    // No file: the locale's language, and where that came from.
+    let line = lang_line(gongkai(&cfg).env("LC_ALL", "zh_CN.UTF-8"));
+    assert!(line.contains("auto (zh)") && line.ends_with("# $LC_ALL"), "{line}");
+    let line = lang_line(gongkai(&cfg).env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "en_GB.UTF-8"));
+    assert!(line.contains("auto (en)") && line.ends_with("# $LANG"), "{line}");
+    // The file wins over the locale.
+    std::fs::write(&cfg, "ascii = false\nlang = \"zh\"\n").expect("write");
+    let line = lang_line(gongkai(&cfg).env("LC_ALL", "C.UTF-8"));
+    assert!(line.contains("\"zh\"") && line.ends_with(&format!("{}:2", cfg.display())), "{line}");
+    // A language it does not know: named with its line, and the locale's stands.
+    std::fs::write(&cfg, "lang = \"klingon\"\n").expect("write");
+    let (printed, _) = text(&gongkai(&cfg).env("LC_ALL", "C").args(["config", "--print"]).output().expect("run"));
+    assert!(printed.contains(&format!("{}:1: lang: \"klingon\" is not a language", cfg.display())), "{printed}");
+    assert!(printed.lines().any(|l| l.starts_with("lang ") && l.contains("auto (en)")), "{printed}");
+    // `tui --lang` takes en, zh and auto only.
+    let out = gongkai(&cfg).args(["tui", "--lang", "fr"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
+}

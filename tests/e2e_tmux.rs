@@ -62,22 +62,31 @@ fn wait_file(path: &Path) -> String {
     }
 }
 
-/// The shell line that runs the TUI on the default index under `dir/data`, then writes its exit status.
-fn tui_script(dir: &Path, exit: &Path) -> String {
+/// The shell line that runs the TUI (with `args`) on the default index under `dir/data`, then writes
+/// its exit status. The locale is English and no config file is read, whatever the caller's are.
+fn tui_script_with(dir: &Path, exit: &Path, args: &str) -> String {
     format!(
-        "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}'; echo EXIT:$? > '{exit}'; sleep 60",
+        "LANG=C.UTF-8 LC_ALL=C.UTF-8 GONGKAI_CONFIG=/nonexistent/config.toml XDG_DATA_HOME='{data}' GONGKAI_INDEX= '{bin}' {args}; echo EXIT:$? > '{exit}'; sleep 60",
         data = dir.join("data").display(),
         bin = env!("CARGO_BIN_EXE_gongkai"),
         exit = exit.display(),
     )
 }
 
+fn tui_script(dir: &Path, exit: &Path) -> String {
+    tui_script_with(dir, exit, "")
+}
+
 /// A tmux server of its own running the TUI in a `w`x`h` window; the file its exit status goes to.
 fn start_tui(dir: &Path, name: &str, w: u16, h: u16) -> (Tmux, std::path::PathBuf) {
+    start_tui_with(dir, name, w, h, "")
+}
+
+fn start_tui_with(dir: &Path, name: &str, w: u16, h: u16, args: &str) -> (Tmux, std::path::PathBuf) {
     let exit_file = dir.join(format!("exit-{name}"));
     let t = Tmux { socket: format!("gongkai-e2e-{name}-{}", std::process::id()) };
     let (w, h) = (w.to_string(), h.to_string());
-    let script = tui_script(dir, &exit_file);
+    let script = tui_script_with(dir, &exit_file, args);
     let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, &script]);
     assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
     (t, exit_file)
@@ -122,7 +131,7 @@ fn search_open_jump_next_help_quit() {
     assert_eq!(wait_file(&exit_file).trim(), "EXIT:0");
     // The alternate screen is gone: none of the TUI is left on the terminal.
     let pane = t.pane();
-    assert!(!pane.contains("n/p next/prev") && !pane.contains("搜索 Search"), "terminal not restored:\n{pane}");
+    assert!(!pane.contains("n/p next/prev") && !pane.contains("┌ Search"), "terminal not restored:\n{pane}");
     // Started again: the session resumes, the second report open at section 三, the query kept.
     let exit2 = tmp.path().join("exit2");
     t.cmd(&["new-window", "-t", "e2e", &tui_script(tmp.path(), &exit2)]);
@@ -136,13 +145,14 @@ fn search_open_jump_next_help_quit() {
 }
 
 #[test]
-fn filter_picker_and_sticky_header_at_80x24() {
+fn filter_picker_and_sticky_header_at_80x24_in_chinese() {
     if tmux_missing() {
         return;
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let (t, exit_file) = start_tui(tmp.path(), "pick", 80, 24);
-    t.wait_for("the result list", |p| p.contains(" reports |") && p.contains("│▶"));
+    // `tui --lang zh` over an English locale: labels, hints and the status line in Chinese.
+    let (t, exit_file) = start_tui_with(tmp.path(), "pick", 80, 24, "tui --lang zh");
+    t.wait_for("the result list", |p| p.contains(" 份报告 |") && p.contains("│▶") && p.contains("示例报告已索引"));
     // Tab to the bar, Enter: every year of the index with its count; pick one.
     t.keys(&["Tab", "Enter"]);
     // The picker's lines start `│20…` (the list's start `│▶` or `│ `); they come once the counts are in.
@@ -158,7 +168,7 @@ fn filter_picker_and_sticky_header_at_80x24() {
     t.keys(&["C-u"]);
     t.wait_for("the box emptied", |p| p.lines().nth(1).is_some_and(|l| !l.contains("year:")));
     t.type_text("佛子岭");
-    t.wait_for("one report", |p| p.contains(" 1 report |"));
+    t.wait_for("one report", |p| p.contains(" 1 份报告 |"));
     t.keys(&["Enter"]);
     t.wait_for("the report", |p| p.contains("一、总体情况"));
     t.keys(&["3"]);
@@ -182,17 +192,17 @@ fn stats_and_compare_views_from_the_real_index_at_80x24() {
     t.wait_for("the result list", |p| p.contains(" reports |") && p.contains("│▶"));
     // s on the list: totals of every report by year, and the chart.
     t.keys(&["Tab", "Tab", "s"]);
-    t.wait_for("the stats view", |p| p.contains("统计 Stats") && p.contains("按年") && p.contains("2020 "));
+    t.wait_for("the stats view", |p| p.contains("Stats · year") && p.contains("by year") && p.contains("2020 "));
     t.keys(&["Tab"]);
     t.wait_for("totals by type", |p| p.contains("Stats · type") && p.contains("town"));
     t.keys(&["s"]);
-    t.wait_for("back on the list", |p| p.contains("│▶") && !p.contains("统计 Stats"));
+    t.wait_for("back on the list", |p| p.contains("│▶") && !p.contains("Stats · "));
     // c on a hit: its agency over the years, copied as TSV.
     t.keys(&["/"]);
     t.type_text("枫桥镇");
     t.wait_for("枫桥镇", |p| p.contains("枫桥镇") && p.contains("report"));
     t.keys(&["Tab", "Tab", "c"]);
-    t.wait_for("the compare view", |p| p.contains("对比 Compare") && p.contains("新收申请"));
+    t.wait_for("the compare view", |p| p.contains("Compare ·") && p.contains("新收申请"));
     t.keys(&["y"]);
     t.wait_for("the copy", |p| p.contains("copied the comparison"));
     let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
@@ -222,7 +232,7 @@ fn sigterm_sighup_and_sigquit_restore_the_terminal() {
         let pid_file = tmp.path().join(format!("pid-{signal}"));
         // The inner shell writes its pid and execs the binary, so the pid is the program's own.
         let script = format!(
-            "LANG=C.UTF-8 XDG_DATA_HOME='{data}' GONGKAI_INDEX= sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\"'; \
+            "LANG=C.UTF-8 LC_ALL=C.UTF-8 GONGKAI_CONFIG=/nonexistent/config.toml XDG_DATA_HOME='{data}' GONGKAI_INDEX= sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\"'; \
              echo EXIT:$? > '{exit}'; sleep 60",
             // A data folder each: the second run must not resume the first one's session.
             data = tmp.path().join(format!("data-{signal}")).display(),
@@ -241,7 +251,7 @@ fn sigterm_sighup_and_sigquit_restore_the_terminal() {
         assert_eq!(wait_file(&exit_file).trim(), "EXIT:0", "after SIG{signal}");
         let pane = t.pane();
         assert!(
-            !pane.contains("n/p next/prev") && !pane.contains("搜索 Search"),
+            !pane.contains("n/p next/prev") && !pane.contains("┌ Search"),
             "terminal not restored after SIG{signal}:\n{pane}"
         );
     }

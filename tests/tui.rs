@@ -234,6 +234,7 @@ fn the_list_fetches_more_as_it_scrolls_and_counts_the_true_total() {
 #[test]
 fn long_notes_wrap_and_long_paths_are_shortened() {
     let mut app = app_with_results(80, 24);
+    app.lang = gongkai::lang::Lang::Zh; // the labels it reads are the Chinese ones
     let mut r = sample("s01-town-2020-tabbed.txt");
     let long = format!("{}END", "第二十条第（五）项 规范性文件 ".repeat(8));
     r.warnings.push(long);
@@ -256,13 +257,14 @@ fn long_notes_wrap_and_long_paths_are_shortened() {
 #[test]
 fn slash_finds_text_in_the_report_and_n_moves_between_matches() {
     let mut app = app_with_results(80, 24);
+    app.lang = gongkai::lang::Lang::Zh; // the labels it reads are the Chinese ones
     open_report(&mut app, "s01-town-2020-tabbed.txt");
     app.update(Action::StartFind);
     for c in "公开".chars() {
         app.update(Action::Input(c));
     }
     let screen = lines(&draw(&app, 80, 24));
-    assert!(screen[23].replace(' ', "").contains("查找find:公开"), "{}", screen[23]);
+    assert!(screen[23].replace(' ', "").contains("查找：公开"), "{}", screen[23]);
     app.update(Action::CommitFind);
     let hits = app.find_hits.clone();
     assert!(hits.len() > 3, "{hits:?}");
@@ -363,6 +365,7 @@ fn picker_data(facet: Facet) -> Action {
 #[test]
 fn the_filter_picker_reaches_every_value_and_edits_the_query() {
     let mut app = app_with_results(80, 24);
+    app.lang = gongkai::lang::Lang::Zh; // the labels it reads are the Chinese ones
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Filters);
     // Enter opens the year picker and asks for counts under the query without its year term.
@@ -412,6 +415,7 @@ fn the_filter_picker_reaches_every_value_and_edits_the_query() {
 #[test]
 fn terms_typed_in_the_box_show_in_the_bar_and_unfinished_queries_keep_results() {
     let mut app = app_with_results(80, 24);
+    app.lang = gongkai::lang::Lang::Zh; // the labels it reads are the Chinese ones
     app.update(Action::ClearQuery);
     let before = app.result.clone();
     for c in "year:2020 type:镇 \"依申".chars() {
@@ -563,11 +567,12 @@ fn c_compares_the_agencys_years_marks_the_failing_check_and_copies_tsv() {
 fn s_totals_the_results_by_year_type_province_and_charts_by_year() {
     use gongkai::query::GroupBy;
     let mut app = app_with_results(80, 24);
+    app.lang = gongkai::lang::Lang::Zh; // the labels it reads are the Chinese ones
     open_stats(&mut app);
     assert_eq!(app.screen, Screen::Stats);
     let text = lines(&draw(&app, 80, 24)).join("\n");
     let packed = text.replace(' ', "");
-    assert!(packed.contains("50reports") && packed.contains("11873") && packed.contains("新收申请"), "{text}");
+    assert!(packed.contains("50份报告") && packed.contains("11873") && packed.contains("新收申请"), "{text}");
     // Tab: by type; the chart stays by year.
     let e = app.update(Action::FocusNext);
     assert!(matches!(e.as_slice(), [Effect::Totals(_, GroupBy::Type)]), "{e:?}");
@@ -581,7 +586,7 @@ fn s_totals_the_results_by_year_type_province_and_charts_by_year() {
     app.update(Action::CycleFigure);
     assert!(lines(&draw(&app, 80, 24)).join("\n").replace(' ', "").contains("予以公开"));
     match app.update(Action::Copy).as_slice() {
-        [Effect::Copy(tsv)] => assert!(tsv.starts_with("type\t报告数") && tsv.contains("town\t15\t0\t256"), "{tsv}"),
+        [Effect::Copy(tsv)] => assert!(tsv.starts_with("类型\t报告数") && tsv.contains("town\t15\t0\t256"), "{tsv}"),
         other => panic!("expected a copy, got {other:?}"),
     }
     // The stats of what the box holds: the request carries the query.
@@ -642,6 +647,63 @@ screens! {
     stats_120x40: 120, 40, open_stats;
     stats_40x12: 40, 12, open_stats;
     picker_provinces_40x12: 40, 12, |a| { a.update(Action::FocusNext); a.update(Action::Right); a.update(Action::Right); a.update(Action::Open); a.update(picker_data(Facet::Province)); };
+}
+
+/// The same screens in Chinese (`--lang zh`, config `lang = "zh"`): every label, hint and help line
+/// Chinese, key names English.
+fn zh(app: &mut App) {
+    app.lang = gongkai::lang::Lang::Zh;
+}
+
+screens! {
+    zh_main_80x24: 80, 24, zh;
+    zh_main_40x12: 40, 12, zh;
+    zh_main_filters_focused_80x24: 80, 24, |a| { zh(a); a.update(Action::FocusNext); };
+    zh_report_80x24: 80, 24, |a| { zh(a); open_report(a, "s02-township-2019-vertical-typos.txt"); };
+    zh_help_80x24: 80, 24, |a| { zh(a); a.update(Action::Help); };
+    zh_help_120x40: 120, 40, |a| { zh(a); a.update(Action::Help); };
+    zh_compare_80x24: 80, 24, |a| { zh(a); open_compare(a); };
+    zh_stats_80x24: 80, 24, |a| { zh(a); open_stats(a); };
+    zh_stats_40x12: 40, 12, |a| { zh(a); open_stats(a); };
+    zh_picker_80x24: 80, 24, |a| { zh(a); a.update(Action::FocusNext); a.update(Action::Open); a.update(picker_data(Facet::Year)); a.update(Action::Down); };
+    zh_flag_note_80x24: 80, 24, |a| { zh(a); a.focus = Focus::List; a.update(Action::StartFlag); for c in "核对数字".chars() { a.update(Action::Input(c)); } };
+    zh_indexing_80x24: 80, 24, |a| { zh(a); a.screen = Screen::Indexing; a.update(Action::Indexing(7, 18)); };
+}
+
+/// One language at a time: the English screens hold no Chinese label of ours and the Chinese ones no
+/// English word but key names (report text, shown as published, is left out of the count).
+#[test]
+fn labels_are_in_one_language() {
+    use gongkai::ui::strings::{EN, ZH};
+    for lang in [gongkai::lang::Lang::En, gongkai::lang::Lang::Zh] {
+        let mut app = app_with_results(120, 40);
+        app.lang = lang;
+        let mut screens = vec![lines(&draw(&app, 120, 40)).join("\n")];
+        app.update(Action::FocusNext);
+        screens.push(lines(&draw(&app, 120, 40)).join("\n"));
+        app.update(Action::FocusNext);
+        app.update(Action::Help);
+        screens.push(lines(&draw(&app, 120, 40)).join("\n"));
+        app.update(Action::Help);
+        open_stats(&mut app);
+        screens.push(lines(&draw(&app, 120, 40)).join("\n"));
+        let text = screens.join("\n").replace(' ', "");
+        let (ours, other) = if lang == gongkai::lang::Lang::En { (&EN, &ZH) } else { (&ZH, &EN) };
+        for (mine, theirs) in ours.filters.iter().zip(&other.filters) {
+            assert!(text.contains(&mine.replace(' ', "")), "{lang:?}: {mine} shown");
+            assert!(!text.contains(&theirs.replace(' ', "")), "{lang:?}: {theirs} not shown\n{text}");
+        }
+        for (mine, theirs) in ours.stats_headers.iter().zip(&other.stats_headers) {
+            assert!(text.contains(&mine.replace(' ', "")), "{lang:?}: {mine} shown");
+            // Chinese headers like 公开 occur in report text too: only English words are looked for.
+            if theirs.is_ascii() {
+                assert!(!text.contains(&theirs.replace(' ', "")), "{lang:?}: {theirs} not shown");
+            }
+        }
+        for (k, v) in ours.help.iter().take(12) {
+            assert!(text.contains(&v.replace(' ', "")), "{lang:?}: help {k} shown");
+        }
+    }
 }
 
 #[test]

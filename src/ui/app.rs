@@ -6,6 +6,7 @@ use super::action::{Action, Effect};
 use super::doc::{self, DocLine};
 use super::picker::{self, Facet, Picker};
 use super::review::Store;
+use super::strings::{Lang, Msg, Strings};
 use crate::model::Report;
 use crate::query::{SearchRequest, SearchResult, Sort};
 use crate::render::Grid;
@@ -143,6 +144,8 @@ pub struct App {
     pub color: bool,
     /// ASCII borders and markers.
     pub ascii: bool,
+    /// The language of labels, help and messages.
+    pub lang: Lang,
     /// The colours (the config's `[colors]`).
     pub colors: crate::config::Colors,
     /// The user's key bindings (the config's `[keys]`).
@@ -152,6 +155,7 @@ pub struct App {
 impl Default for App {
     fn default() -> App {
         App {
+            lang: Lang::En,
             screen: Screen::Main,
             focus: Focus::Search,
             query: String::new(),
@@ -201,6 +205,12 @@ impl Default for App {
 pub const HIT_LIMIT: usize = 1000;
 
 impl App {
+    /// The words of the TUI's language.
+    #[must_use]
+    pub fn t(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
     /// The search the current query and filters ask for.
     #[must_use]
     pub fn request(&self) -> SearchRequest {
@@ -242,7 +252,7 @@ impl App {
         }
         if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
             // Wrapped on narrow screens the help has up to four lines an entry; the view clamps.
-            let last = super::strings::HELP.len() * 4;
+            let last = self.t().help.len() * 4;
             match action {
                 Action::Down => self.help_scroll = (self.help_scroll + 1).min(last),
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -284,7 +294,7 @@ impl App {
                     && let [base, all, review @ ..] = data.as_slice()
                 {
                     let review: Vec<usize> = review.iter().map(|(n, _)| *n).collect();
-                    p.items = picker::items(facet, base, all, &review);
+                    p.items = picker::items(facet, base, all, &review, self.lang.strings());
                     p.sel = p.sel.min(p.items.len().saturating_sub(1));
                 }
                 Vec::new()
@@ -486,7 +496,7 @@ impl App {
                     Sort::Year => Sort::Applications,
                     Sort::Applications | Sort::Field(_) => Sort::Score,
                 };
-                self.status = format!("sorted by {}", sort_name(self.sort));
+                self.status = self.t().msg(Msg::SortedBy(&self.t().sort_name(self.sort)));
                 self.selected = 0;
                 self.limit = HIT_LIMIT;
                 self.search()
@@ -537,7 +547,7 @@ impl App {
         match self.result.hits.get(self.selected) {
             Some(h) => {
                 self.report_pos = self.selected;
-                self.status = format!("opening {}...", h.agency);
+                self.status = self.t().msg(Msg::Opening(&h.agency));
                 vec![Effect::Load(h.id)]
             }
             None => Vec::new(),
@@ -565,14 +575,14 @@ impl App {
                 let h = &mut self.hscroll[table_index(id)];
                 *h = if action == Action::Left { h.saturating_sub(1) } else { (*h + 1).min(max) };
                 if action == Action::Right && *h == max {
-                    self.status = format!("{}: last column in view", id.title());
+                    self.status = self.t().msg(Msg::LastColumn(id.title()));
                 }
             }
             Action::Section(n) => {
                 if let Some(line) = doc::section_line(&self.doc, usize::from(n)) {
                     self.scroll = line.min(max);
                 } else {
-                    self.status = format!("this report has no section {n}");
+                    self.status = self.t().msg(Msg::NoSection(n));
                 }
             }
             Action::NextReport | Action::PrevReport => return self.step_report(action == Action::NextReport),
@@ -611,8 +621,7 @@ impl App {
                 vec![Effect::Load(h.id)]
             }
             _ => {
-                self.status =
-                    if forward { "last report of the list".into() } else { "first report of the list".into() };
+                self.status = self.t().msg(if forward { Msg::LastReport } else { Msg::FirstReport });
                 Vec::new()
             }
         }
@@ -629,7 +638,7 @@ impl App {
         let Some(id) = id else { return Vec::new() };
         self.reviews.update(id, |e| e.reviewed = !e.reviewed);
         self.status =
-            if self.reviews.get(id).reviewed { "marked reviewed".into() } else { "review mark removed".into() };
+            self.t().msg(if self.reviews.get(id).reviewed { Msg::MarkedReviewed } else { Msg::ReviewRemoved });
         vec![Effect::SaveReviews]
     }
 
@@ -652,7 +661,7 @@ impl App {
                         e.flagged = !note.is_empty();
                         e.note.clone_from(&note);
                     });
-                    self.status = if note.is_empty() { "flag removed".into() } else { format!("flagged: {note}") };
+                    self.status = self.t().msg(if note.is_empty() { Msg::FlagRemoved } else { Msg::Flagged(&note) });
                     return vec![Effect::SaveReviews];
                 }
             }
@@ -697,7 +706,7 @@ impl App {
 
     fn rebuild_doc(&mut self) {
         if let Some(r) = &self.report {
-            self.doc = doc::lines(r, &self.grids, usize::from(self.size.0).saturating_sub(2).max(20));
+            self.doc = doc::lines(r, &self.grids, self.t(), usize::from(self.size.0).saturating_sub(2).max(20));
         }
     }
 
@@ -705,25 +714,14 @@ impl App {
     fn copy_table(&mut self) -> Vec<Effect> {
         let id = doc::table_at(&self.doc, self.scroll, self.page()).or_else(|| self.grids.first().map(|(id, _)| *id));
         let Some((id, grid)) = self.grids.iter().find(|(g, _)| Some(*g) == id) else {
-            self.status = "no table to copy".into();
+            self.status = self.t().msg(Msg::NoTable);
             return Vec::new();
         };
-        self.status = format!("copied {} as TSV", id.title());
+        self.status = self.t().msg(Msg::Copied(id.title()));
         vec![Effect::Copy(doc::tsv(grid))]
     }
 }
 
 fn table_index(id: Table) -> usize {
     Table::ALL.iter().position(|t| *t == id).unwrap_or(0)
-}
-
-/// The sort order as the list's title names it.
-#[must_use]
-pub fn sort_name(s: Sort) -> String {
-    match s {
-        Sort::Score => "相关 relevance".into(),
-        Sort::Year => "年份 year".into(),
-        Sort::Applications => "申请 applications".into(),
-        Sort::Field(f) => f.name(),
-    }
 }

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Screen};
+use super::strings::Msg;
 use crate::model::Report;
 use crate::query::{GroupBy, Totals};
 use crate::render::{self, Grid, sanitize_for_terminal};
@@ -28,15 +29,10 @@ pub struct CompareView {
 impl CompareView {
     /// The view of an agency's reports (in year order).
     #[must_use]
-    pub fn new(reports: &[Report], from: Screen) -> CompareView {
+    pub fn new(reports: &[Report], from: Screen, s: &super::strings::Strings) -> CompareView {
         let refs: Vec<&Report> = reports.iter().collect();
         let title = refs.first().map_or_else(String::new, |r| {
-            format!(
-                "{} · {} · {}",
-                r.agency.as_deref().unwrap_or("-"),
-                render::region_text(r),
-                render::reports(refs.len())
-            )
+            format!("{} · {} · {}", r.agency.as_deref().unwrap_or("-"), render::region_text(r), s.reports(refs.len()))
         });
         let checks = refs
             .iter()
@@ -64,9 +60,7 @@ impl CompareView {
     }
 }
 
-/// The figures the stats view's chart can show, with their labels: (index into a group's values, label).
-pub const CHART_FIGURES: [(usize, &str); 6] =
-    [(2, "新收申请"), (3, "予以公开"), (4, "办理总计"), (5, "复议诉讼"), (6, "处理决定"), (0, "报告数")];
+pub use super::strings::CHART_FIGURES;
 
 /// Totals of the current results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,21 +89,18 @@ pub fn values(g: &crate::query::GroupTotals) -> [i64; 7] {
     v
 }
 
-/// The stats view's column headers, after the group's.
-pub const STATS_HEADERS: [&str; 7] = ["报告数", "检查未过", "新收", "公开", "办结", "复议诉讼", "处理决定"];
-
 impl App {
     /// `c`: the compare view of the open report's (or the selected hit's) agency.
     pub(super) fn open_compare(&mut self) -> Vec<Effect> {
         let Some(id) = self.current_id() else { return Vec::new() };
-        self.status = "comparing the agency's years...".into();
+        self.status = self.lang.strings().msg(Msg::Comparing);
         vec![Effect::Compare(id)]
     }
 
     /// The agency's reports arrived.
     pub(super) fn compared(&mut self, reports: &[Report]) {
         if reports.is_empty() {
-            self.status = "no other report of this agency in the index".into();
+            self.status = self.lang.strings().msg(Msg::NoOtherReport);
             return;
         }
         let from = if self.screen == Screen::Compare {
@@ -117,7 +108,7 @@ impl App {
         } else {
             self.screen
         };
-        self.compare = Some(CompareView::new(reports, from));
+        self.compare = Some(CompareView::new(reports, from, self.lang.strings()));
         self.screen = Screen::Compare;
         self.status.clear();
     }
@@ -142,7 +133,7 @@ impl App {
             Action::Right => v.hscroll = (v.hscroll + 1).min(hmax),
             Action::Copy => {
                 let tsv = super::doc::tsv(&v.grid);
-                self.status = "copied the comparison as TSV".into();
+                self.status = self.lang.strings().msg(Msg::CopiedComparison);
                 return vec![Effect::Copy(tsv)];
             }
             Action::Back => {
@@ -197,12 +188,13 @@ impl App {
             Action::CycleFigure => v.figure = (v.figure + 1) % CHART_FIGURES.len(),
             Action::Copy => {
                 let Some(t) = &v.table else { return Vec::new() };
-                let mut tsv = format!("{}\t{}\n", v.by.name(), STATS_HEADERS.join("\t"));
+                let s = self.lang.strings();
+                let mut tsv = format!("{}\t{}\n", s.group_name(v.by), s.stats_headers.join("\t"));
                 for g in &t.groups {
                     let vals: Vec<String> = values(g).iter().map(ToString::to_string).collect();
                     tsv.push_str(&format!("{}\t{}\n", g.key, vals.join("\t")));
                 }
-                self.status = "copied the totals as TSV".into();
+                self.status = self.lang.strings().msg(Msg::CopiedTotals);
                 return vec![Effect::Copy(tsv)];
             }
             Action::Back | Action::Stats => {

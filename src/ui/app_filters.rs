@@ -91,11 +91,10 @@ impl App {
                 self.cursor = self.query.chars().count();
             }
             None => {
-                use super::strings as s;
                 self.filters.review = match value {
-                    Some(v) if v == s::UNREVIEWED => ReviewFilter::Unreviewed,
-                    Some(v) if v == s::REVIEWED => ReviewFilter::Reviewed,
-                    Some(v) if v == s::FLAGGED => ReviewFilter::Flagged,
+                    Some(v) if v == picker::REVIEW_VALUES[0] => ReviewFilter::Unreviewed,
+                    Some(v) if v == picker::REVIEW_VALUES[1] => ReviewFilter::Reviewed,
+                    Some(v) if v == picker::REVIEW_VALUES[2] => ReviewFilter::Flagged,
                     _ => ReviewFilter::All,
                 };
             }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::strings::Strings;
 use crate::model::Report;
 use crate::render::sanitize_for_terminal;
 use crate::render::{Grid, wrap};
@@ -114,20 +115,23 @@ pub fn label_width(grid: &Grid, width: usize) -> usize {
 
 /// Lays a report out for a screen `width` columns wide.
 #[must_use]
-pub fn lines(r: &Report, grids: &[(Table, Grid)], width: usize) -> Vec<DocLine> {
+pub fn lines(r: &Report, grids: &[(Table, Grid)], s: &Strings, width: usize) -> Vec<DocLine> {
     let clean = |s: &str| sanitize_for_terminal(s).replace(['\t', '\n'], " ");
-    let mut out = vec![DocLine::Title(clean(r.title.as_deref().unwrap_or("(无标题)")))];
+    let mut out = vec![DocLine::Title(clean(r.title.as_deref().unwrap_or(s.untitled)))];
     out.push(DocLine::Meta(clean(&format!(
         "{} | {} | {} | {}",
         r.agency.as_deref().unwrap_or("-"),
         r.agency_type.chinese(),
-        r.level.map_or("-", |l| l.as_str()),
+        r.level.map_or("-", |l| s.level_name(l)),
         crate::render::region_text(r)
     ))));
     let meta = format!(
-        "年度 {} | 模板 {} | 发布 {} | ",
+        "{} {} | {} {} | {} {} | ",
+        s.meta[0],
         r.year.map_or("-".into(), |y| y.to_string()),
+        s.meta[1],
         r.template.as_str(),
+        s.meta[2],
         r.published.as_deref().unwrap_or("-"),
     );
     let path = shorten_middle(&clean(&r.source), width.saturating_sub(meta.width()).max(12));
@@ -169,7 +173,7 @@ pub fn lines(r: &Report, grids: &[(Table, Grid)], width: usize) -> Vec<DocLine> 
     if !r.warnings.is_empty() {
         out.push(DocLine::Blank);
         for w in &r.warnings {
-            for l in wrap(&clean(&format!("warning: {w}")), width.max(10)) {
+            for l in wrap(&clean(&format!("{}: {w}", s.warning)), width.max(10)) {
                 out.push(DocLine::Note(l));
             }
         }

@@ -6,7 +6,12 @@
 //! without that facet's own term (a value with 0 is shown dimmed). Review state is not a query
 //! term; it stays a filter of the TUI.
 
+use super::strings::Strings;
 use crate::query::Counts;
+
+/// The values of the review filter's choices: unreviewed, reviewed, flagged (labels in
+/// [`Strings::review_states`]).
+pub const REVIEW_VALUES: [&str; 3] = ["unreviewed", "reviewed", "flagged"];
 
 /// The five filters of the bar, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +102,8 @@ impl Picker {
 /// Builds the choices from the counts of the current query without the facet (`base`) and of the
 /// whole index (`all`, for the values that have none here).
 #[must_use]
-pub fn items(facet: Facet, base: &(usize, Counts), all: &(usize, Counts), review: &[usize]) -> Vec<Item> {
-    let everything = Item { value: None, label: crate::ui::strings::ALL.to_string(), count: base.0 as u64 };
+pub fn items(facet: Facet, base: &(usize, Counts), all: &(usize, Counts), review: &[usize], s: &Strings) -> Vec<Item> {
+    let everything = Item { value: None, label: s.all.to_string(), count: base.0 as u64 };
     let count_in = |list: &[(String, u64)], key: &str| list.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n);
     let mut out = vec![everything];
     match facet {
@@ -128,13 +133,12 @@ pub fn items(facet: Facet, base: &(usize, Counts), all: &(usize, Counts), review
             out.extend(provs);
         }
         Facet::Failing => {
-            out.push(Item { value: Some("yes".into()), label: "仅 only".into(), count: base.1.failing });
+            out.push(Item { value: Some("yes".into()), label: s.only.into(), count: base.1.failing });
         }
         Facet::Review => {
-            use crate::ui::strings as s;
-            for (i, label) in [s::UNREVIEWED, s::REVIEWED, s::FLAGGED].iter().enumerate() {
+            for (i, label) in s.review_states.iter().enumerate() {
                 let count = review.get(i).copied().unwrap_or(0) as u64;
-                out.push(Item { value: Some((*label).to_string()), label: (*label).to_string(), count });
+                out.push(Item { value: Some(REVIEW_VALUES[i].to_string()), label: (*label).to_string(), count });
             }
         }
     }
@@ -210,7 +214,7 @@ mod tests {
     fn every_value_is_listed_with_its_count_under_the_query() {
         let base = (3, Counts { years: vec![("2020".into(), 3)], ..Counts::default() });
         let all = (9, Counts { years: vec![("2021".into(), 4), ("2020".into(), 5)], ..Counts::default() });
-        let items = items(Facet::Year, &base, &all, &[]);
+        let items = items(Facet::Year, &base, &all, &[], &crate::ui::strings::EN);
         let shown: Vec<(Option<&str>, u64)> = items.iter().map(|i| (i.value.as_deref(), i.count)).collect();
         assert_eq!(shown, vec![(None, 3), (Some("2021"), 0), (Some("2020"), 3)]);
         let mut p = Picker { items, ..Picker::new(Facet::Year) };

@@ -11,7 +11,6 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, FILTER_COUNT, Focus, ReviewFilter, Screen};
 use super::doc::{self, DocLine};
 use super::picker::{Picker, field_values};
-use super::strings as s;
 use crate::query::Hit;
 use crate::render::sanitize_for_terminal;
 use crate::render::{column_widths, fit};
@@ -80,6 +79,7 @@ pub const ASCII_BORDER: border::Set = border::Set {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.lang.strings();
         let theme = Theme { color: self.color, c: self.colors };
         match self.screen {
             Screen::Indexing => indexing(self, area, buf, &theme),
@@ -101,7 +101,7 @@ impl Widget for &App {
                 Rect { x: area.x, y: area.bottom().saturating_sub(1), width: area.width, height: 1.min(area.height) };
             clear(r, buf);
             let line = Line::from(vec![
-                Span::styled(s::FIND_PROMPT, theme.accent()),
+                Span::styled(s.find_prompt, theme.accent()),
                 Span::raw(sanitize_for_terminal(text)),
                 Span::styled("_", theme.accent()),
             ]);
@@ -114,11 +114,12 @@ impl Widget for &App {
 }
 
 fn indexing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5), Constraint::Fill(1)]).areas(area);
     let (done, total) = app.indexing;
     let ratio = if total == 0 { 0.0 } else { (done as f64 / total as f64).clamp(0.0, 1.0) };
     Gauge::default()
-        .block(block(app, s::INDEXING, true, theme))
+        .block(block(app, s.indexing, true, theme))
         .gauge_style(theme.accent())
         .ratio(ratio)
         .label(format!("{done}/{total}"))
@@ -126,6 +127,7 @@ fn indexing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     // Small screens give up the box's border, then the filter bar, then the preview; the list stays.
     let search_h = if area.height < 9 { 1 } else { 3 };
     let bar_h = u16::from(area.height >= 12);
@@ -138,7 +140,7 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     .areas(area);
     if search_h == 3 {
         Paragraph::new(search_line(app, usize::from(search.width.saturating_sub(2)), theme))
-            .block(block(app, s::SEARCH, app.focus == Focus::Search, theme))
+            .block(block(app, s.search, app.focus == Focus::Search, theme))
             .render(search, buf);
     } else {
         let mut line = search_line(app, usize::from(search.width.saturating_sub(2)), theme);
@@ -153,17 +155,14 @@ fn main_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if let Some(p) = preview_area {
         preview(app, p, buf, theme);
     }
-    let pending = if app.pending { s::SEARCHING } else { "" };
+    let pending = if app.pending { s.searching } else { "" };
     let msg = match &app.query_error {
-        Some(e) => format!("{}: {}", s::QUERY_UNFINISHED, sanitize_for_terminal(e)),
-        None if app.status.is_empty() => s::MAIN_KEYS.to_string(),
+        Some(e) => format!("{}: {}", s.query_unfinished, sanitize_for_terminal(e)),
+        None if app.status.is_empty() => s.main_keys.to_string(),
         None => sanitize_for_terminal(&app.status),
     };
-    let head = format!(
-        " {} | {:.1} ms{pending}",
-        crate::render::reports(app.result.total),
-        app.result.elapsed.as_secs_f64() * 1000.0
-    );
+    let head =
+        format!(" {} | {:.1} ms{pending}", s.reports(app.result.total), app.result.elapsed.as_secs_f64() * 1000.0);
     let text = if app.status.is_empty() && app.query_error.is_none() {
         with_hints(&head, &msg, usize::from(status.width))
     } else {
@@ -217,8 +216,9 @@ fn count_of(list: &[(String, u64)], key: &str) -> u64 {
 }
 
 fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let c = &app.result.counts;
-    let all = s::ALL;
+    let all = s.all;
     // Year, type, province and failing checks are the query's own `field:value` terms.
     let shown = |field: &str, show: &dyn Fn(&str) -> String| -> String {
         let v = field_values(&app.query, field);
@@ -231,20 +231,20 @@ fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     });
     let province = shown("province", &|p| p.to_string());
     let failing_on = !field_values(&app.query, "failing").is_empty();
-    let failing = if failing_on { format!("{} {}", s::ONLY, c.failing) } else { c.failing.to_string() };
+    let failing = if failing_on { format!("{} {}", s.only, c.failing) } else { c.failing.to_string() };
     let reviewed = app.result.among_ids;
     let review = match app.filters.review {
-        ReviewFilter::All => format!("{} {reviewed}", s::REVIEWED),
-        ReviewFilter::Unreviewed => format!("{} {}", s::UNREVIEWED, app.result.total),
-        ReviewFilter::Reviewed => format!("{} {}", s::REVIEWED, app.result.total),
-        ReviewFilter::Flagged => format!("{} {}", s::FLAGGED, app.result.total),
+        ReviewFilter::All => format!("{} {reviewed}", s.review_states[1]),
+        ReviewFilter::Unreviewed => format!("{} {}", s.review_states[0], app.result.total),
+        ReviewFilter::Reviewed => format!("{} {}", s.review_states[1], app.result.total),
+        ReviewFilter::Flagged => format!("{} {}", s.review_states[2], app.result.total),
     };
     let items: [String; FILTER_COUNT] = [
-        format!("{} {year}", s::F_YEAR),
-        format!("{} {ty}", s::F_TYPE),
-        format!("{} {province}", s::F_PROVINCE),
-        format!("{} {failing}", s::F_FAILING),
-        format!("{} {review}", s::F_REVIEW),
+        format!("{} {year}", s.filters[0]),
+        format!("{} {ty}", s.filters[1]),
+        format!("{} {province}", s.filters[2]),
+        format!("{} {failing}", s.filters[3]),
+        format!("{} {review}", s.filters[4]),
     ];
     let mut spans = vec![Span::raw(" ")];
     for (i, it) in items.iter().enumerate() {
@@ -258,13 +258,14 @@ fn filter_bar(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 /// The open filter picker: every value with its count under the query (0 dimmed), below the bar.
 fn picker_box(app: &App, p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let visible = p.visible();
     let width = visible.iter().map(|i| i.label.width() + 8).max().unwrap_or(10).clamp(20, 40) as u16;
     let height = (visible.len().max(1) as u16 + 2).min(area.height.saturating_sub(4).max(3));
     let x = area.x + (u16::try_from(app.filter_sel).unwrap_or(0) * 12).min(area.width.saturating_sub(width));
     let r = Rect { x, y: area.y + 4.min(area.height), width: width.min(area.width), height }.intersection(area);
     clear(r, buf);
-    let name = [s::F_YEAR, s::F_TYPE, s::F_PROVINCE, s::F_FAILING, s::F_REVIEW][app.filter_sel.min(FILTER_COUNT - 1)];
+    let name = s.filters[app.filter_sel.min(FILTER_COUNT - 1)];
     let title = if p.narrow.is_empty() { format!(" {name} ") } else { format!(" {name}: {} ", p.narrow) };
     let inner = usize::from(r.height.saturating_sub(2)).max(1);
     let first = p.sel.saturating_sub(inner - 1);
@@ -324,6 +325,7 @@ fn hit_width(app: &App, h: &Hit) -> usize {
 }
 
 fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
+    let s = app.lang.strings();
     let e = app.reviews.get(h.id);
     let marker = if selected { if app.ascii { ">" } else { "▶" } } else { " " };
     let marks = format!(
@@ -342,22 +344,23 @@ fn hit_line(app: &App, h: &Hit, width: usize, selected: bool) -> String {
         fit(&sanitize_for_terminal(&h.agency), agency_w, false),
         fit(ty, 4, false)
     );
-    let tail = format!(" {} {}", s::APPS_SHORT, fit(&apps, 5, true));
+    let tail = format!(" {} {}", s.apps_short, fit(&apps, 5, true));
     let room = width.saturating_sub(lead.width() + tail.width());
     format!("{lead}{}{tail}", fit(&region.join(" "), room, false))
 }
 
 fn hit_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let title = if app.sort == crate::query::Sort::Score {
-        format!(" {} {} ", s::RESULTS, app.result.total)
+        format!(" {} {} ", s.results, app.result.total)
     } else {
-        format!(" {} {} · {} ", s::RESULTS, app.result.total, super::app::sort_name(app.sort))
+        format!(" {} {} · {} ", s.results, app.result.total, s.sort_name(app.sort))
     };
     let b = block(app, &title, app.focus == Focus::List, theme);
     let inner = b.inner(area);
     b.render(area, buf);
     if app.result.hits.is_empty() {
-        let msg = if app.pending { s::SEARCHING.trim() } else { s::NO_HITS };
+        let msg = if app.pending { s.searching.trim() } else { s.no_hits };
         Paragraph::new(msg).style(theme.dim()).render(inner, buf);
         return;
     }
@@ -396,7 +399,8 @@ fn highlighted<'a>(text: &str, hl: &[(usize, usize)], theme: &Theme) -> Line<'a>
 }
 
 fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let b = block(app, s::PREVIEW, false, theme);
+    let s = app.lang.strings();
+    let b = block(app, s.preview, false, theme);
     let inner = b.inner(area);
     b.render(area, buf);
     let Some(h) = app.result.hits.get(app.selected) else { return };
@@ -405,8 +409,8 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::styled(sanitize_for_terminal(&format!("{} | {}", h.agency, region.join(" "))), theme.accent()),
         highlighted(&h.snippet.text, &h.snippet.highlights, theme),
     ];
-    let names = [s::APPS_NEW, s::APPS_GRANTED, s::APPS_TOTAL, s::REVIEWS_TOTAL, s::DECISIONS];
-    let figs: Vec<String> = names
+    let figs: Vec<String> = s
+        .headline
         .iter()
         .zip(&h.headline)
         .map(|(n, v)| format!("{n} {}", v.map_or("-".into(), |x| x.to_string())))
@@ -414,12 +418,13 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     lines.push(Line::raw(figs.join("  ")));
     let e = app.reviews.get(h.id);
     if e.flagged {
-        lines.push(Line::styled(format!("{}: {}", s::FLAGGED, sanitize_for_terminal(&e.note)), theme.bad()));
+        lines.push(Line::styled(format!("{}: {}", s.review_states[2], sanitize_for_terminal(&e.note)), theme.bad()));
     }
     Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
 }
 
 fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let [head, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let pos = format!(" {}/{} ", app.report_pos + 1, app.result.total.max(app.result.hits.len()));
@@ -427,8 +432,8 @@ fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let e = app.reviews.get(id);
     let marks = format!(
         "{}{}",
-        if e.reviewed { format!("[{}]", s::REVIEWED) } else { String::new() },
-        if e.flagged { format!("[{}: {}]", s::FLAGGED, e.note) } else { String::new() }
+        if e.reviewed { format!("[{}]", s.review_states[1]) } else { String::new() },
+        if e.flagged { format!("[{}: {}]", s.review_states[2], e.note) } else { String::new() }
     );
     let (agency, year) = app.report.as_ref().map_or((String::new(), String::new()), |r| {
         (r.agency.clone().unwrap_or_default(), r.year.map_or(String::new(), |y| y.to_string()))
@@ -452,7 +457,7 @@ fn report_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     lines.extend(app.doc.iter().skip(app.scroll).take(rest).map(|l| doc_line(app, l, width, theme)));
     Paragraph::new(lines).render(inner, buf);
     let line = if app.status.is_empty() {
-        with_hints("", s::REPORT_KEYS, usize::from(status.width))
+        with_hints("", s.report_keys, usize::from(status.width))
     } else {
         format!(" {}", sanitize_for_terminal(&app.status))
     };
@@ -546,13 +551,14 @@ fn clear(r: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let r = centered(area, 76, 22);
     clear(r, buf);
     let rows = usize::from(r.height.saturating_sub(2)).max(1);
     let inner = usize::from(r.width.saturating_sub(2));
     // Wide enough: key and text on one line; narrow: the key, then its text wrapped below it.
     let mut lines: Vec<Line> = Vec::new();
-    for (k, v) in s::HELP {
+    for (k, v) in s.help {
         if inner >= 16 + v.width() {
             lines.push(Line::from(vec![Span::styled(fit(k, 16, false), theme.accent()), Span::raw(*v)]));
         } else {
@@ -564,15 +570,16 @@ fn help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let first = app.help_scroll.min(lines.len().saturating_sub(rows));
     let shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
-    let title = if inner >= s::HELP_TITLE.width() { s::HELP_TITLE } else { s::HELP_TITLE_SHORT };
+    let title = if inner >= s.help_title.width() { s.help_title } else { s.help_title_short };
     Paragraph::new(shown).block(block(app, title, true, theme)).render(r, buf);
 }
 
 fn flag_box(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let r = Rect { x: area.x, y: area.bottom().saturating_sub(3), width: area.width, height: 3.min(area.height) };
     clear(r, buf);
     let note = sanitize_for_terminal(app.flag_input.as_deref().unwrap_or(""));
     Paragraph::new(Line::from(vec![Span::raw(note), Span::styled("_", theme.accent())]))
-        .block(block(app, s::FLAG_TITLE, true, theme))
+        .block(block(app, s.flag_title, true, theme))
         .render(r, buf);
 }

@@ -8,8 +8,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
-use super::app_across::{CHART_FIGURES, CompareView, STATS_HEADERS, StatsView, compare_label_width, values};
-use super::strings as s;
+use super::app_across::{CHART_FIGURES, CompareView, StatsView, compare_label_width, values};
 use super::view::{Theme, block, with_hints};
 use crate::render::{column_widths, fit, sanitize_for_terminal};
 
@@ -29,9 +28,10 @@ fn status_line(app: &App, hints: &str, area: Rect, buf: &mut Buffer, theme: &The
 
 /// The compare view: key figures as rows, years as columns (label column frozen), then the checks.
 pub(super) fn compare_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let [head, body, status] = frame(area);
     let Some(v) = &app.compare else { return };
-    let title = format!(" {} · {}", s::COMPARE_TITLE, v.title);
+    let title = format!(" {} · {}", s.compare_title, v.title);
     Paragraph::new(fit(&title, usize::from(head.width), false)).style(theme.accent()).render(head, buf);
     let b = block(app, "", false, theme).borders(Borders::TOP);
     let inner = b.inner(body);
@@ -39,7 +39,7 @@ pub(super) fn compare_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Th
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     if height == 0 {
-        status_line(app, s::COMPARE_KEYS, status, buf, theme);
+        status_line(app, s.compare_keys, status, buf, theme);
         return;
     }
     // The year header stays on top; rows and checks scroll under it.
@@ -47,7 +47,7 @@ pub(super) fn compare_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Th
     let mut rest: Vec<Line> = (0..v.grid.rows.len()).map(|r| compare_row(v, Some(r), width, theme)).collect();
     if !v.checks.is_empty() {
         rest.push(Line::raw(""));
-        rest.push(Line::styled(s::CROSS_YEAR_CHECKS, theme.accent()));
+        rest.push(Line::styled(s.cross_year_checks, theme.accent()));
         for (year, failing, text) in &v.checks {
             let mark = if *failing { "!" } else { " " };
             let line = fit(&sanitize_for_terminal(&format!("{mark} {year} {text}")), width, false);
@@ -56,7 +56,7 @@ pub(super) fn compare_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Th
     }
     lines.extend(rest.into_iter().skip(v.scroll).take(height - 1));
     Paragraph::new(lines).render(inner, buf);
-    status_line(app, s::COMPARE_KEYS, status, buf, theme);
+    status_line(app, s.compare_keys, status, buf, theme);
 }
 
 /// One line of the compare grid (`None`: the year header), whole columns only.
@@ -92,11 +92,12 @@ fn compare_row<'a>(v: &CompareView, row: Option<usize>, width: usize, theme: &Th
 
 /// The stats view: a table of totals by the chosen grouping, and a bar chart of one figure by year.
 pub(super) fn stats_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let [head, body, status] = frame(area);
     let Some(v) = &app.stats else { return };
-    let query = if v.query.trim().is_empty() { s::ALL.to_string() } else { sanitize_for_terminal(&v.query) };
-    let total = v.table.as_ref().map_or_else(|| "...".to_string(), |t| crate::render::reports(count(t.total)));
-    let title = format!(" {} · {} · {total} · {query}", s::STATS_TITLE, v.by.name());
+    let query = if v.query.trim().is_empty() { s.all.to_string() } else { sanitize_for_terminal(&v.query) };
+    let total = v.table.as_ref().map_or_else(|| "...".to_string(), |t| s.reports(count(t.total)));
+    let title = format!(" {} · {} · {total} · {query}", s.stats_title, s.group_name(v.by));
     Paragraph::new(fit(&title, usize::from(head.width), false)).style(theme.accent()).render(head, buf);
     let years = v.years.as_ref().map_or(0, |t| t.groups.len());
     let groups = v.table.as_ref().map_or(1, |t| t.groups.len());
@@ -109,7 +110,7 @@ pub(super) fn stats_screen(app: &App, area: Rect, buf: &mut Buffer, theme: &Them
     if chart_h > 0 {
         year_chart(app, v, chart_area, buf, theme);
     }
-    status_line(app, s::STATS_KEYS, status, buf, theme);
+    status_line(app, s.stats_keys, status, buf, theme);
 }
 
 fn count(n: u64) -> usize {
@@ -117,12 +118,13 @@ fn count(n: u64) -> usize {
 }
 
 fn stats_table(app: &App, v: &StatsView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let b = block(app, "", false, theme).borders(Borders::TOP);
     let inner = b.inner(area);
     b.render(area, buf);
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     let Some(t) = &v.table else {
-        Paragraph::new(Line::styled(s::COUNTING, theme.dim())).render(inner, buf);
+        Paragraph::new(Line::styled(s.counting, theme.dim())).render(inner, buf);
         return;
     };
     if height == 0 {
@@ -134,7 +136,8 @@ fn stats_table(app: &App, v: &StatsView, area: Rect, buf: &mut Buffer, theme: &T
         .map(|g| (sanitize_for_terminal(&g.key), values(g).iter().map(ToString::to_string).collect()))
         .collect();
     let kw = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(4).clamp(4, 16);
-    let widths: Vec<usize> = STATS_HEADERS
+    let widths: Vec<usize> = s
+        .stats_headers
         .iter()
         .enumerate()
         .map(|(i, h)| rows.iter().map(|(_, v)| v[i].width()).chain([h.width()]).max().unwrap_or(1))
@@ -157,16 +160,18 @@ fn stats_table(app: &App, v: &StatsView, area: Rect, buf: &mut Buffer, theme: &T
         }
         l
     };
-    let head: Vec<String> = STATS_HEADERS.iter().map(|h| (*h).to_string()).collect();
-    let mut lines = vec![Line::styled(line(v.by.name(), &head), theme.dim())];
+    let head: Vec<String> = s.stats_headers.iter().map(|h| (*h).to_string()).collect();
+    let mut lines = vec![Line::styled(line(s.group_name(v.by), &head), theme.dim())];
     lines.extend(rows.iter().skip(v.scroll).take(height - 1).map(|(k, cells)| Line::raw(line(k, cells))));
     Paragraph::new(lines).render(inner, buf);
 }
 
 fn year_chart(app: &App, v: &StatsView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let s = app.lang.strings();
     let Some(years) = &v.years else { return };
-    let (col, name) = CHART_FIGURES[v.figure % CHART_FIGURES.len()];
-    let title = format!(" {} {name} {} ", s::CHART_TITLE, s::CHART_HINT);
+    let col = CHART_FIGURES[v.figure % CHART_FIGURES.len()];
+    let name = s.chart_figures[v.figure % CHART_FIGURES.len()];
+    let title = format!(" {} {name} {} ", s.chart_title, s.chart_hint);
     let b = block(app, "", false, theme).borders(Borders::TOP).title(Span::styled(title, theme.accent()));
     let bars: Vec<Bar> = years
         .groups
