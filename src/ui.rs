@@ -17,6 +17,7 @@ pub mod picker;
 pub mod review;
 pub mod session;
 pub mod strings;
+pub mod supervisor;
 pub mod view;
 mod view_across;
 
@@ -71,6 +72,11 @@ pub fn run(
     named: bool,
     config: &crate::config::Config,
 ) -> Result<ExitCode> {
+    // On a terminal the TUI runs in a child process, so that even an abort or `kill -9` of it
+    // leaves the terminal restored (see `supervisor`).
+    if let Some(code) = supervisor::supervise() {
+        return Ok(code);
+    }
     let needs_indexing = match crate::index::open_existing(index_path) {
         Ok(Some(_)) if named => false,
         Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),

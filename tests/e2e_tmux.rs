@@ -256,3 +256,67 @@ fn sigterm_sighup_and_sigquit_restore_the_terminal() {
         );
     }
 }
+
+/// The children of process `parent`, from /proc.
+fn children_of(parent: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
+        // `pid (comm) state ppid …`: the fields after the last ')'.
+        let ppid = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().nth(1)).unwrap_or("");
+        if ppid == parent.trim() {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_tui_killed_outright_still_leaves_the_terminal_restored() {
+    if tmux_missing() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_gongkai");
+    // SIGABRT is what an abort in a library ends with (a failed allocation, a panic while panicking,
+    // a stack overflow); SIGKILL can be caught by nobody. The TUI process dies at once each time; its
+    // supervisor (the process the shell started) gives the terminal back.
+    for signal in ["ABRT", "KILL"] {
+        let exit_file = tmp.path().join(format!("exit-{signal}"));
+        let stty_file = tmp.path().join(format!("stty-{signal}"));
+        let pid_file = tmp.path().join(format!("pid-{signal}"));
+        let script = format!(
+            "LANG=C.UTF-8 LC_ALL=C.UTF-8 GONGKAI_CONFIG=/nonexistent/config.toml XDG_DATA_HOME='{data}' GONGKAI_INDEX= sh -c 'echo $$ > \"{pid}\"; exec \"{bin}\"'; \
+             echo EXIT:$? > '{exit}.tmp'; stty -a > '{stty}'; mv '{exit}.tmp' '{exit}'; sleep 60",
+            data = tmp.path().join(format!("data-{signal}")).display(),
+            pid = pid_file.display(),
+            exit = exit_file.display(),
+            stty = stty_file.display(),
+        );
+        let t = Tmux { socket: format!("gongkai-e2e-kill{signal}-{}", std::process::id()) };
+        let out = t.cmd(&["-u", "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &script]);
+        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+        t.wait_for("the result list", |p| p.contains(" reports |") && p.contains("│▶"));
+        let parent = wait_file(&pid_file);
+        let kids = children_of(&parent);
+        assert_eq!(kids.len(), 1, "one TUI process under the supervisor {parent}: {kids:?}");
+        let killed = Command::new("kill").args(["-s", signal, &kids[0]]).status().expect("kill");
+        assert!(killed.success(), "kill -s {signal} {}", kids[0]);
+        let code = 128 + if signal == "ABRT" { 6 } else { 9 };
+        assert_eq!(wait_file(&exit_file).trim(), format!("EXIT:{code}"), "after SIG{signal}");
+        let stty = std::fs::read_to_string(&stty_file).unwrap_or_default();
+        assert!(
+            stty.split_whitespace().any(|w| w == "icanon") && stty.split_whitespace().any(|w| w == "echo"),
+            "the terminal's settings are back (canonical mode, echo) after SIG{signal}:\n{stty}"
+        );
+        let pane = t.pane();
+        assert!(
+            !pane.contains("┌ Search") && !pane.contains("│▶") && pane.contains("the terminal was restored"),
+            "terminal not restored after SIG{signal}:\n{pane}"
+        );
+    }
+}
