@@ -269,6 +269,9 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
     let (work_tx, work_rx) = mpsc::channel::<Work>();
     std::thread::spawn(move || {
         let mut opened: Option<tantivy::IndexReader> = None;
+        // The index as last loaded: reloading opens every segment anew (and drops the stores'
+        // caches), so it is done only when `meta.json` changed (a commit, the first-run indexing).
+        let mut loaded: Option<MetaStamp> = None;
         while let Ok(first) = work_rx.recv() {
             let mut jobs = vec![first];
             jobs.extend(work_rx.try_iter());
@@ -284,7 +287,11 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
                     let _ = tx.send(Msg::Action(Action::Failed(t.msg(strings::Msg::NoIndex))));
                     continue;
                 };
-                let _ = reader.reload();
+                let now = meta_stamp(&index_path);
+                if now != loaded {
+                    let _ = reader.reload();
+                    loaded = now;
+                }
                 let searcher = reader.searcher();
                 // A panic in the index library must not leave the screen stuck at "searching…": the
                 // program ends cleanly (the terminal is restored) with the error.
@@ -348,6 +355,16 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
         }
     });
     work_tx
+}
+
+/// What tells one version of an index's `meta.json` from another: tantivy replaces the file at every
+/// commit (a new inode), and its time and size change with it.
+type MetaStamp = (u64, std::time::SystemTime, u64);
+
+fn meta_stamp(index_path: &Path) -> Option<MetaStamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(index_path.join("meta.json")).ok()?;
+    Some((m.ino(), m.modified().ok()?, m.len()))
 }
 
 /// The reports of the agency of report `id`, in year order.

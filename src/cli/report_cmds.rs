@@ -1,6 +1,5 @@
 //! The subcommands that read the index: search, show, export, stats.
 
-use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -215,21 +214,6 @@ pub(super) fn show(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every figure of a record flattened: (`applications.new.total`, value).
-#[must_use]
-pub fn flatten(r: &Report) -> Vec<(String, String)> {
-    let mut v = Vec::new();
-    for table in Table::ALL {
-        let name = table.key();
-        for (row, cols) in table.of(&r.figures).iter().flat_map(|t| t.iter()) {
-            for (col, val) in cols {
-                v.push((format!("{name}.{row}.{col}"), val.map_or(String::new(), |x| x.to_string())));
-            }
-        }
-    }
-    v
-}
-
 const META: [&str; 15] = [
     "source",
     "agency",
@@ -298,13 +282,22 @@ pub(super) fn export(
     });
     let mut written = 0usize;
     if format == FormatArg::Ndjson {
+        // Each record as `parse --json` writes it (fields in the schema's order), straight to the
+        // sink; the review object, when asked for, goes in as the last field.
+        let mut line = Vec::with_capacity(1 << 14);
         for r in records {
             let r = r?;
-            let mut v = serde_json::to_value(&r)?;
-            if let (Some(e), Some(obj)) = (review_of(&r), v.as_object_mut()) {
-                obj.insert("review".into(), json!({"reviewed": e.reviewed, "flagged": e.flagged, "note": e.note}));
+            line.clear();
+            serde_json::to_writer(&mut line, &r)?;
+            if let Some(e) = review_of(&r)
+                && line.last() == Some(&b'}')
+            {
+                line.pop();
+                let review = json!({"reviewed": e.reviewed, "flagged": e.flagged, "note": e.note});
+                write!(line, ",\"review\":{review}}}")?;
             }
-            writeln!(sink, "{v}")?;
+            line.push(b'\n');
+            sink.write_all(&line)?;
             written += 1;
         }
         sink.flush()?;
@@ -312,7 +305,8 @@ pub(super) fn export(
         if bom {
             sink.write_all("\u{feff}".as_bytes())?;
         }
-        let columns: Vec<String> = crate::schema::FigureKey::all().iter().map(crate::schema::FigureKey::name).collect();
+        let keys = crate::schema::FigureKey::all();
+        let columns: Vec<String> = keys.iter().map(crate::schema::FigureKey::name).collect();
         // CSV printed on a terminal carries no escape sequence from report text (a file gets it as it is).
         let to_terminal = out.is_none() && io::stdout().is_terminal();
         let clean = |v: String| if to_terminal { sanitize_for_terminal(&v) } else { v };
@@ -322,13 +316,12 @@ pub(super) fn export(
         w.write_record(META.iter().map(|s| (*s).to_string()).chain(review_cols).chain(columns.iter().cloned()))?;
         for r in records {
             let r = r?;
-            let figs: BTreeMap<String, String> = flatten(&r).into_iter().collect();
             let review: Vec<String> =
                 review_of(&r).map(|e| vec![e.reviewed.to_string(), e.flagged.to_string(), e.note]).unwrap_or_default();
             let row = meta_values(&r)
                 .into_iter()
                 .chain(review)
-                .chain(columns.iter().map(|c| figs.get(c).cloned().unwrap_or_default()))
+                .chain(keys.iter().map(|k| r.figures.value(*k).map_or_else(String::new, |f| f.to_string())))
                 .map(clean);
             w.write_record(row)?;
             written += 1;

@@ -34,6 +34,10 @@ pub struct Session {
     /// The list's order: `score`, `year`, `applications`.
     #[serde(default)]
     pub sort: String,
+    /// The selected (or open) report's place in the list: the first search fetches that far, so
+    /// that a session deep in a long list resumes there.
+    #[serde(default)]
+    pub position: usize,
 }
 
 /// The session file of an index under a gongkai data directory.
@@ -61,6 +65,7 @@ impl Session {
             scroll: if open.is_some() { app.scroll } else { 0 },
             filter_sel: app.filter_sel,
             sort: app.sort.name(),
+            position: if open.is_some() { app.report_pos } else { app.selected },
         }
     }
 
@@ -77,6 +82,7 @@ impl Session {
         };
         app.filter_sel = self.filter_sel.min(Facet::ALL.len() - 1);
         app.sort = Sort::from_name(&self.sort).unwrap_or_default();
+        app.limit = self.position.saturating_add(super::app::HIT_LIMIT).min(1 << 20);
         app.resume = Some(self.clone());
     }
 
@@ -116,6 +122,7 @@ mod tests {
             scroll: 12,
             filter_sel: 3,
             sort: "year".into(),
+            position: 250,
         };
         assert!(s.save(&path).is_ok());
         assert_eq!(Session::load(&path), Some(s.clone()));
@@ -125,6 +132,8 @@ mod tests {
             (app.query.as_str(), app.cursor, app.filters.review),
             ("刘集 year:2020 ", 13, ReviewFilter::Unreviewed)
         );
+        // Deep in a long list: the first search fetches that far, so the selection is found again.
+        assert_eq!(app.limit, 250 + crate::ui::app::HIT_LIMIT);
         std::fs::write(&path, "{ not json").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Session::load(&path), None);
     }

@@ -64,6 +64,13 @@ const LONG_TEXT: usize = 300;
 #[must_use]
 pub(super) fn looks_like_html(bytes: &[u8]) -> bool {
     let head = bytes.get(..bytes.len().min(2048)).unwrap_or_default();
+    // '<' is the byte 0x3C in every encoding the decoder reads (UTF-8, GB18030, Big5, … and one of
+    // the two bytes of a UTF-16 unit), and no multi-byte character of those holds that byte as
+    // '<' would be: without it the head cannot start with a tag, and the decoding (a charset guess
+    // over 2 KB) is not needed.
+    if !head.contains(&b'<') {
+        return false;
+    }
     let (head, _) = super::decode(head);
     let mut rest = head.to_ascii_lowercase();
     loop {
