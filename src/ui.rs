@@ -272,6 +272,10 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
         // The index as last loaded: reloading opens every segment anew (and drops the stores'
         // caches), so it is done only when `meta.json` changed (a commit, the first-run indexing).
         let mut loaded: Option<MetaStamp> = None;
+        // A search's facet counts (the filter bar's) are counted on a thread of their own after its
+        // hits and total have been sent: typing gets its result count first and never waits for the
+        // counts of a query it has already replaced.
+        let counts = spawn_counter(tx.clone(), t);
         while let Ok(first) = work_rx.recv() {
             let mut jobs = vec![first];
             jobs.extend(work_rx.try_iter());
@@ -280,6 +284,15 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
                 if matches!(job, Work::Search(..)) && Some(i) != newest_search {
                     continue;
                 }
+                let mut deferred = None;
+                let job = match job {
+                    Work::Search(mut req, seq) if req.facets => {
+                        deferred = Some((req.clone(), seq));
+                        req.facets = false;
+                        Work::Search(req, seq)
+                    }
+                    other => other,
+                };
                 if opened.is_none() {
                     opened = open_reader(&index_path);
                 }
@@ -297,7 +310,10 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
                 // program ends cleanly (the terminal is restored) with the error.
                 let run = std::panic::AssertUnwindSafe(|| match job {
                     Work::Search(req, seq) => match crate::query::search(&searcher, &req) {
-                        Ok(result) => Action::SearchDone { seq, result: Box::new(result) },
+                        Ok(mut result) => {
+                            result.counts_pending = deferred.is_some();
+                            Action::SearchDone { seq, result: Box::new(result) }
+                        }
                         Err(e) => Action::Failed(e.to_string()),
                     },
                     Work::Counts(facet, reqs) => {
@@ -340,21 +356,51 @@ fn spawn_worker(index_path: PathBuf, tx: Sender<Msg>, t: &'static strings::Strin
                         Err(e) => Action::Failed(e.to_string()),
                     },
                 });
-                let action = std::panic::catch_unwind(run).unwrap_or_else(|p| {
-                    let what = p
-                        .downcast_ref::<&str>()
-                        .map(|s| (*s).to_string())
-                        .or_else(|| p.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    Action::Fatal(t.msg(strings::Msg::WorkerFailed(&what)))
-                });
+                let action = std::panic::catch_unwind(run)
+                    .unwrap_or_else(|p| Action::Fatal(t.msg(strings::Msg::WorkerFailed(&panic_text(p.as_ref())))));
+                let searched = matches!(action, Action::SearchDone { .. });
                 if tx.send(Msg::Action(action)).is_err() {
                     return;
+                }
+                if let (true, Some((req, seq))) = (searched, deferred) {
+                    let _ = counts.send((searcher.clone(), req, seq));
                 }
             }
         }
     });
     work_tx
+}
+
+/// The filter bar's facet counts, one search at a time, the newest asked for first (older ones are
+/// dropped unanswered: the app would ignore them).
+fn spawn_counter(
+    tx: Sender<Msg>,
+    t: &'static strings::Strings,
+) -> Sender<(tantivy::Searcher, crate::query::SearchRequest, u64)> {
+    let (count_tx, count_rx) = mpsc::channel::<(tantivy::Searcher, crate::query::SearchRequest, u64)>();
+    std::thread::spawn(move || {
+        while let Ok(first) = count_rx.recv() {
+            let Some((searcher, req, seq)) = count_rx.try_iter().last().or(Some(first)) else { continue };
+            let run = std::panic::AssertUnwindSafe(|| crate::query::facet_counts(&searcher, &req));
+            let action = match std::panic::catch_unwind(run) {
+                Ok(Ok(counts)) => Action::CountsDone { seq, counts: Box::new(counts) },
+                Ok(Err(e)) => Action::Failed(e.to_string()),
+                Err(p) => Action::Fatal(t.msg(strings::Msg::WorkerFailed(&panic_text(p.as_ref())))),
+            };
+            if tx.send(Msg::Action(action)).is_err() {
+                return;
+            }
+        }
+    });
+    count_tx
+}
+
+/// The message a panic carried.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 /// What tells one version of an index's `meta.json` from another: tantivy replaces the file at every

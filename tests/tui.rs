@@ -61,6 +61,7 @@ fn result() -> SearchResult {
         },
         among_ids: 1,
         elapsed: Duration::from_micros(1234),
+        counts_pending: false,
     }
 }
 
@@ -796,4 +797,24 @@ fn escape_sequences_from_reports_never_reach_the_screen() {
     app.update(Action::Open);
     app.update(Action::Loaded(Box::new(hostile)));
     check(&draw(&app, 80, 24));
+}
+
+#[test]
+fn the_count_comes_first_and_the_filter_bar_counts_follow() {
+    let mut app = app_with_results(80, 24);
+    let before = app.result.counts.clone();
+    let e = app.update(Action::Input('乡'));
+    let Some(Effect::Search(req, seq)) = e.first().cloned() else { panic!("a search: {e:?}") };
+    assert!(req.facets, "the TUI asks for the bar's counts");
+    // The worker answers with hits and total, counts to follow: the bar keeps the last counts.
+    let first = SearchResult { total: 1, counts: Counts::default(), counts_pending: true, ..result() };
+    app.update(Action::SearchDone { seq, result: Box::new(first) });
+    assert_eq!((app.result.total, &app.result.counts), (1, &before));
+    // Counts of an older search are dropped; this search's replace the bar's.
+    let mine = Counts { years: vec![("2019".into(), 1)], ..Counts::default() };
+    app.update(Action::CountsDone { seq: seq - 1, counts: Box::new(Counts::default()) });
+    assert_eq!(app.result.counts, before);
+    app.update(Action::CountsDone { seq, counts: Box::new(mine.clone()) });
+    assert_eq!(app.result.counts, mine);
+    assert!(lines(&draw(&app, 80, 24))[3].replace(' ', "").contains("Yearall"), "the bar is drawn");
 }

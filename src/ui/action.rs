@@ -97,6 +97,13 @@ pub enum Action {
         /// What it found.
         result: Box<SearchResult>,
     },
+    /// The facet counts of search `seq` (sent after its [`Action::SearchDone`]).
+    CountsDone {
+        /// The request's sequence number.
+        seq: u64,
+        /// The counts.
+        counts: Box<crate::query::Counts>,
+    },
     /// A report's record arrived.
     Loaded(Box<Report>),
     /// Something failed; shown on the status line.

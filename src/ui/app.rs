@@ -252,7 +252,12 @@ impl App {
             self.fatal = Some(msg);
             return vec![Effect::Quit];
         }
-        if self.help && !matches!(action, Action::SearchDone { .. } | Action::Loaded(_) | Action::Resize(..)) {
+        if self.help
+            && !matches!(
+                action,
+                Action::SearchDone { .. } | Action::CountsDone { .. } | Action::Loaded(_) | Action::Resize(..)
+            )
+        {
             // Wrapped on narrow screens the help has up to four lines an entry; the view clamps.
             let last = self.t().help.len() * 4;
             match action {
@@ -291,6 +296,13 @@ impl App {
                 Vec::new()
             }
             Action::SearchDone { seq, result } => self.search_done(seq, *result),
+            Action::CountsDone { seq, counts } => {
+                if seq == self.seq {
+                    self.result.counts = *counts;
+                    self.result.counts_pending = false;
+                }
+                Vec::new()
+            }
             Action::PickerData(facet, data) => {
                 if let Some(p) = self.picker.as_mut().filter(|p| p.facet == facet)
                     && let [base, all, review @ ..] = data.as_slice()
@@ -349,6 +361,11 @@ impl App {
             return Vec::new();
         }
         self.pending = false;
+        let mut result = result;
+        if result.counts_pending {
+            // The filter bar keeps the last counts until this search's arrive.
+            result.counts = std::mem::take(&mut self.result.counts);
+        }
         self.result = result;
         self.selected = self.selected.min(self.result.hits.len().saturating_sub(1));
         self.resume()

@@ -183,6 +183,9 @@ pub struct SearchResult {
     pub among_ids: u64,
     /// Time taken.
     pub elapsed: Duration,
+    /// The facet counts were not asked for here and follow on their own ([`facet_counts`]): the
+    /// TUI shows the count and the list first, then the filter bar's counts.
+    pub counts_pending: bool,
 }
 
 /// Errors of a search.
@@ -226,7 +229,18 @@ pub fn search(searcher: &Searcher, req: &SearchRequest) -> Result<SearchResult, 
     let terms = parsed.highlight_terms();
     let hits =
         addrs.into_iter().map(|(score, addr)| hit(searcher, addr, score, &terms)).collect::<Result<Vec<_>, _>>()?;
-    Ok(SearchResult { hits, total, counts: counts_found, among_ids, elapsed: start.elapsed() })
+    Ok(SearchResult { hits, total, counts: counts_found, among_ids, elapsed: start.elapsed(), counts_pending: false })
+}
+
+/// The facet counts of every match of a request (what [`search`] adds with `facets`), alone.
+///
+/// # Errors
+/// [`QueryError`] for bad syntax or index failures.
+pub fn facet_counts(searcher: &Searcher, req: &SearchRequest) -> Result<Counts, QueryError> {
+    let parsed = parse(&req.text).map_err(QueryError::Syntax)?;
+    let query = build(searcher, &parsed, req)?;
+    let found = searcher.search(query.as_ref(), &facets::FacetCounter)?;
+    Ok(facets::counts(&found))
 }
 
 /// Documents in order, with their scores.
