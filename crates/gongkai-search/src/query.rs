@@ -374,16 +374,33 @@ pub fn region_codes(searcher: &Searcher, req: &SearchRequest) -> Result<Vec<(u64
         let ff = searcher.segment_reader(seg).fast_fields();
         let ids = ff.u64(f::ID)?;
         let codes = ff.str(f::REGION_CODE)?;
-        let mut code = String::new();
-        for doc in docs {
-            let Some(id) = ids.first(doc) else { continue };
-            code.clear();
-            if let Some(c) = &codes
-                && let Some(o) = c.term_ords(doc).next()
-            {
-                c.ord_to_str(o, &mut code).map_err(tantivy::TantivyError::from)?;
+        let found: Vec<(u64, Option<u64>)> = docs
+            .into_iter()
+            .filter_map(|doc| {
+                let id = ids.first(doc)?;
+                Some((id, codes.as_ref().and_then(|c| c.term_ords(doc).next())))
+            })
+            .collect();
+        // Each distinct code of the segment read once, in order (a lookup per document decompresses
+        // a dictionary block each time: 3.4 billion instructions for a province of 100,000 reports).
+        let mut ords: Vec<u64> = found.iter().filter_map(|(_, o)| *o).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let mut names: Vec<String> = Vec::with_capacity(ords.len());
+        if let Some(c) = &codes {
+            let all = c
+                .dictionary()
+                .sorted_ords_to_term_cb(&ords, |b| names.push(String::from_utf8_lossy(b).into_owned()))
+                .map_err(tantivy::TantivyError::from)?;
+            if !all || names.len() != ords.len() {
+                return Err(QueryError::Index(tantivy::TantivyError::InternalError(
+                    "a region code is missing from its dictionary".into(),
+                )));
             }
-            out.push((id, code.clone()));
+        }
+        for (id, ord) in found {
+            let code = ord.and_then(|o| ords.binary_search(&o).ok()).and_then(|i| names.get(i)).cloned();
+            out.push((id, code.unwrap_or_default()));
         }
     }
     out.sort_unstable();

@@ -2,10 +2,9 @@
 //! province: read from fast fields and facets, never from stored records, so it costs the same
 //! whatever the records weigh.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use tantivy::Searcher;
-use tantivy::schema::Facet;
 
 use super::{QueryError, SearchRequest};
 use crate::index::{NUMERIC_FIELDS, f};
@@ -75,30 +74,50 @@ pub fn totals(searcher: &Searcher, req: &SearchRequest, by: GroupBy) -> Result<T
         let numeric = NUMERIC_FIELDS.map(|name| ff.i64(name).ok());
         let failing = ff.u64(f::FAILING).ok();
         let facets = reader.facet_reader(f::FACETS)?;
-        // Facet ordinals seen in this segment → the group they name (None: another root).
-        let mut names: HashMap<u64, Option<String>> = HashMap::new();
-        let mut facet = Facet::root();
-        for doc in docs {
-            let mut key = None;
-            for ord in facets.facet_ords(doc) {
-                let name = names.entry(ord).or_insert_with(|| {
-                    facets.facet_from_ord(ord, &mut facet).ok()?;
-                    match facet.to_path().as_slice() {
-                        [root, value] if *root == by.name() => Some((*value).to_string()),
-                        _ => None,
-                    }
-                });
-                if let Some(n) = name {
-                    key = Some(n.clone());
-                    break;
+        // The group each facet ordinal of this segment names (only the `by` root's): the root's part of
+        // the dictionary read once, in order (a lookup per ordinal re-reads its block each time).
+        let mut group_of: Vec<Option<usize>> = vec![None; facets.num_facets()];
+        let mut names: Vec<String> = Vec::new();
+        let prefix = format!("{}\0", by.name());
+        let mut end = prefix.clone().into_bytes();
+        if let Some(last) = end.last_mut() {
+            *last = 1;
+        }
+        if let Ok(mut terms) = facets.facet_dict().range().ge(prefix.as_bytes()).lt(&end).into_stream() {
+            while terms.advance() {
+                let value = String::from_utf8_lossy(&terms.key()[prefix.len()..]).into_owned();
+                if value.contains('\0') {
+                    continue; // a deeper facet, not a group
+                }
+                if let Some(slot) = usize::try_from(terms.term_ord()).ok().and_then(|i| group_of.get_mut(i)) {
+                    *slot = Some(names.len());
+                    names.push(value);
                 }
             }
-            let g = groups.entry(key.unwrap_or_else(|| "unknown".into())).or_default();
+        }
+        // This segment's sums per group (and for reports in none: the last slot), added up by name below.
+        let unknown = names.len();
+        let mut local = vec![GroupTotals::default(); names.len() + 1];
+        for doc in docs {
+            let at = facets
+                .facet_ords(doc)
+                .find_map(|ord| usize::try_from(ord).ok().and_then(|i| group_of.get(i).copied().flatten()))
+                .unwrap_or(unknown);
+            let Some(g) = local.get_mut(at) else { continue };
             g.reports += 1;
             total += 1;
             g.failing += failing.as_ref().and_then(|c| c.first(doc)).map_or(0, |v| u64::from(v == 1));
             for (sum, column) in g.sums.iter_mut().zip(&numeric) {
                 *sum += column.as_ref().and_then(|c| c.first(doc)).filter(|v| *v >= 0).unwrap_or(0);
+            }
+        }
+        for (i, g) in local.into_iter().enumerate().filter(|(_, g)| g.reports > 0) {
+            let key = names.get(i).cloned().unwrap_or_else(|| "unknown".into());
+            let all = groups.entry(key).or_default();
+            all.reports += g.reports;
+            all.failing += g.failing;
+            for (a, b) in all.sums.iter_mut().zip(g.sums) {
+                *a += b;
             }
         }
     }
