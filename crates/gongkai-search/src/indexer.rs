@@ -177,7 +177,7 @@ fn stamps(idx: &Index) -> tantivy::Result<HashMap<String, FileStamp>> {
 
 /// Every term of a string column, by ordinal.
 fn all_terms(col: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
-    let mut out = Vec::with_capacity(usize::try_from(col.dictionary().num_terms()).unwrap_or(0));
+    let mut out = Vec::with_capacity(col.dictionary().num_terms());
     let mut terms = col.dictionary().stream()?;
     while terms.advance() {
         let Ok(i) = usize::try_from(terms.term_ord()) else { continue };
