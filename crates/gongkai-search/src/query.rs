@@ -619,10 +619,18 @@ fn snippet_of(l: &Light, terms: &[String]) -> Snippet {
     make_snippet(&text, terms, l.title.as_deref().unwrap_or(""))
 }
 
+/// The text to look for the (lowercase) terms in: the text itself when no term has a letter with
+/// case (Chinese, digits: a lowercased copy of a whole report, a third of a hit's cost, would change
+/// nothing for them), else its lowercase.
+fn lowered_for<'a>(text: &'a str, terms: &[String]) -> std::borrow::Cow<'a, str> {
+    let caseless = terms.iter().all(|t| t.chars().all(|c| !c.is_lowercase() && !c.is_uppercase()));
+    if caseless { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(text.to_lowercase()) }
+}
+
 /// Cuts a window of about 40 characters before and 80 after the first match of any term.
 #[must_use]
 pub fn make_snippet(text: &str, terms: &[String], fallback: &str) -> Snippet {
-    let lower = text.to_lowercase();
+    let lower = lowered_for(text, terms);
     let first = terms.iter().filter(|t| !t.is_empty()).filter_map(|t| lower.find(t.as_str())).min();
     let Some(pos) = first.filter(|_| lower.len() == text.len()) else {
         let t: String = fallback.chars().take(80).collect();
@@ -638,7 +646,7 @@ pub fn make_snippet(text: &str, terms: &[String], fallback: &str) -> Snippet {
 /// lowercasing would move byte offsets.
 #[must_use]
 pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    let lower = text.to_lowercase();
+    let lower = lowered_for(text, terms);
     if lower.len() != text.len() {
         return Vec::new();
     }
@@ -697,4 +705,22 @@ pub fn series_reports(searcher: &Searcher, group: &str) -> Result<Vec<Report>, Q
 pub fn load_report(searcher: &Searcher, addr: DocAddress) -> Result<Option<Report>, QueryError> {
     let doc: TantivyDocument = searcher.doc(addr)?;
     Ok(serde_json::from_str(&stored_text(&doc, Fields::get().record)).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::make_snippet;
+
+    #[test]
+    fn snippets_find_chinese_as_written_and_letters_in_any_case() {
+        let text = "本机关 İstanbul 之外，依申请公开 APPS 办理。";
+        let s = make_snippet(text, &["依申请".to_string()], "标题");
+        assert!(s.text.contains("依申请公开"), "{s:?}");
+        assert_eq!(s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect::<Vec<_>>(), ["依申请"]);
+        let plain = make_snippet("前言，依申请公开 APPS 办理。", &["依申请".to_string(), "apps".to_string()], "标题");
+        let marked: Vec<&str> = plain.highlights.iter().map(|&(a, b)| &plain.text[a..b]).collect();
+        assert_eq!(marked, ["依申请", "APPS"]);
+        let none = make_snippet("前言", &["无此词".to_string()], "标题");
+        assert_eq!(none.text, "标题");
+    }
 }
