@@ -35,39 +35,47 @@ pub enum Piece {
 /// Splits text into Han runs and words; everything else separates.
 #[must_use]
 pub fn pieces(text: &str) -> Vec<Piece> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    // `cur` is the character being looked at, `it` yields those after it (no copy of the text's
+    // characters is made: this runs twice over every report indexed).
+    let mut it = text.char_indices();
+    let mut cur = it.next();
+    while let Some((off, c)) = cur {
         if is_han(c) {
             let mut run = vec![(off, c)];
-            i += 1;
+            cur = it.next();
             loop {
-                let mut j = i;
-                while j < chars.len() && chars[j].1.is_whitespace() {
-                    j += 1;
+                // Whitespace between two Han characters is skipped; anything else ends the run.
+                let mut look = it.clone();
+                let mut next = cur;
+                while let Some((_, w)) = next
+                    && w.is_whitespace()
+                {
+                    next = look.next();
                 }
-                match chars.get(j) {
-                    Some(&(o, h)) if is_han(h) => {
+                match next {
+                    Some((o, h)) if is_han(h) => {
                         run.push((o, h));
-                        i = j + 1;
+                        it = look;
+                        cur = it.next();
                     }
                     _ => break,
                 }
             }
             out.push(Piece::Han(run));
         } else if c.is_alphanumeric() {
-            let start = off;
             let mut word = String::new();
-            while i < chars.len() && chars[i].1.is_alphanumeric() && !is_han(chars[i].1) {
-                word.extend(chars[i].1.to_lowercase());
-                i += 1;
+            while let Some((_, w)) = cur
+                && w.is_alphanumeric()
+                && !is_han(w)
+            {
+                word.extend(w.to_lowercase());
+                cur = it.next();
             }
-            let end = chars.get(i).map_or(text.len(), |&(o, _)| o);
-            out.push(Piece::Word(word, start, end));
+            let end = cur.map_or(text.len(), |(o, _)| o);
+            out.push(Piece::Word(word, off, end));
         } else {
-            i += 1;
+            cur = it.next();
         }
     }
     out
@@ -217,7 +225,58 @@ mod tests {
         assert_eq!(texts("镇政府", false), ["镇", "政", "府"]);
     }
 
+    /// The first way of splitting, kept to hold [`pieces`] to it.
+    fn pieces_reference(text: &str) -> Vec<Piece> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            if is_han(c) {
+                let mut run = vec![(off, c)];
+                i += 1;
+                loop {
+                    let mut j = i;
+                    while j < chars.len() && chars[j].1.is_whitespace() {
+                        j += 1;
+                    }
+                    match chars.get(j) {
+                        Some(&(o, h)) if is_han(h) => {
+                            run.push((o, h));
+                            i = j + 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(Piece::Han(run));
+            } else if c.is_alphanumeric() {
+                let start = off;
+                let mut word = String::new();
+                while i < chars.len() && chars[i].1.is_alphanumeric() && !is_han(chars[i].1) {
+                    word.extend(chars[i].1.to_lowercase());
+                    i += 1;
+                }
+                let end = chars.get(i).map_or(text.len(), |&(o, _)| o);
+                out.push(Piece::Word(word, start, end));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// The pieces are those of the first way of splitting.
+        #[test]
+        fn pieces_are_split_as_before(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "刘", "集镇", "政府", " ", "\n", "\u{3000}", "3", "GOV", "cn", ".", "、", "（一）", "Ä", "ß", "İ",
+            ]), 0..30),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(pieces(&text), pieces_reference(&text));
+        }
+
         /// The stream gives exactly `tokens`: texts, offsets and positions in order.
         #[test]
         fn the_stream_gives_the_tokens(
