@@ -11,6 +11,7 @@ pub mod app;
 pub mod app_across;
 mod app_filters;
 mod app_find;
+mod app_report;
 pub mod doc;
 pub mod keymap;
 pub mod picker;
