@@ -310,14 +310,8 @@ fn config_cmd(c: &crate::config::Config, index: &Path) -> Result<ExitCode> {
     let lang = match c.lang {
         Some(l) => (l.as_str().to_string(), c.origin("lang")),
         None => {
-            let from = if std::env::var_os("LC_ALL").is_some_and(|v| !v.is_empty()) {
-                "LC_ALL"
-            } else if std::env::var_os("LC_MESSAGES").is_some_and(|v| !v.is_empty()) {
-                "LC_MESSAGES"
-            } else {
-                "LANG"
-            };
-            (format!("auto ({})", crate::lang::Lang::from_locale().as_str()), Origin::Env(from))
+            let (lang, from) = crate::lang::Lang::from_locale_with_source();
+            (format!("auto ({})", lang.as_str()), Origin::Env(from))
         }
     };
     line("lang", format!("{:?}", lang.0), lang.1)?;

@@ -35,8 +35,19 @@ impl Lang {
     /// with `zh`, else English.
     #[must_use]
     pub fn from_locale() -> Lang {
+        Lang::from_locale_with_source().0
+    }
+
+    /// The locale's language and the variable that decided it (`LC_ALL`, `LC_MESSAGES`, else `LANG`,
+    /// set or not).
+    #[must_use]
+    pub fn from_locale_with_source() -> (Lang, &'static str) {
         let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        Lang::from_locale_value(get("LC_ALL").or_else(|| get("LC_MESSAGES")).or_else(|| get("LANG")).as_deref())
+        let (var, value) = ["LC_ALL", "LC_MESSAGES"]
+            .into_iter()
+            .find_map(|k| get(k).map(|v| (k, Some(v))))
+            .unwrap_or(("LANG", get("LANG")));
+        (Lang::from_locale_value(value.as_deref()), var)
     }
 
     /// The language a locale value (`zh_CN.UTF-8`, `C`, …) names.

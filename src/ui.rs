@@ -80,7 +80,7 @@ pub fn run(
     }
     let needs_indexing = match crate::index::open_existing(index_path) {
         Ok(Some(_)) if named => false,
-        Ok(Some(idx)) => idx.reader().map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
+        Ok(Some(idx)) => crate::index::reader(&idx, 1).map(|r| r.searcher().num_docs() == 0).unwrap_or(true),
         Ok(None) if named => {
             anyhow::bail!("no index at {}; create one with `gongkai index DIR`", index_path.display())
         }
@@ -381,7 +381,7 @@ fn spawn_counter(
     let (count_tx, count_rx) = mpsc::channel::<(tantivy::Searcher, crate::query::SearchRequest, u64)>();
     std::thread::spawn(move || {
         while let Ok(first) = count_rx.recv() {
-            let Some((searcher, req, seq)) = count_rx.try_iter().last().or(Some(first)) else { continue };
+            let (searcher, req, seq) = count_rx.try_iter().last().unwrap_or(first);
             let run = std::panic::AssertUnwindSafe(|| crate::query::facet_counts(&searcher, &req));
             let action = match std::panic::catch_unwind(run) {
                 Ok(Ok(counts)) => Action::CountsDone { seq, counts: Box::new(counts) },
@@ -425,8 +425,9 @@ fn series_of(searcher: &tantivy::Searcher, id: u64, t: &strings::Strings) -> Res
     crate::query::series_reports(searcher, &group).map_err(|e| e.to_string())
 }
 
+/// The worker's reader: reloaded by the worker when `meta.json` changes (see [`meta_stamp`]).
 fn open_reader(path: &Path) -> Option<tantivy::IndexReader> {
-    crate::index::open_existing(path).ok()??.reader().ok()
+    crate::index::reader(&crate::index::open_existing(path).ok()??, 100).ok()
 }
 
 /// Progress of the first-run indexing, sent to the loop.

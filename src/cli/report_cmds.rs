@@ -20,19 +20,12 @@ pub(super) fn open(index: &Path) -> Result<Searcher> {
     open_with_cache(index, 100)
 }
 
-/// A searcher whose document stores each keep `blocks` decompressed blocks (tantivy's default is
-/// 100 per segment: 6.4 MB a segment with 64 KB blocks, which an export reading the store in order
-/// does not need). A command reads one version of the index: no reload watcher.
+/// A searcher whose document stores each keep `blocks` decompressed blocks (an export reading the
+/// store in order needs few). A command reads one version of the index.
 fn open_with_cache(index: &Path, blocks: usize) -> Result<Searcher> {
     let idx = crate::index::open_existing(index)?
         .with_context(|| format!("no index at {}; create one with `gongkai index DIR`", index.display()))?;
-    let reader: tantivy::IndexReader = idx
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .doc_store_cache_num_blocks(blocks)
-        .try_into()
-        .context("opening the index reader")?;
-    Ok(reader.searcher())
+    Ok(crate::index::reader(&idx, blocks).context("opening the index reader")?.searcher())
 }
 
 fn color() -> bool {

@@ -392,6 +392,20 @@ pub fn writer(index: &Index, path: &Path) -> Result<tantivy::IndexWriter, IndexE
     Ok(writer)
 }
 
+/// A reader that loads the index as it is now and reloads only when asked (no watcher thread),
+/// whose document stores each keep `store_blocks` decompressed blocks per segment (tantivy's
+/// default is 100: 6.4 MB a segment with 64 KB blocks).
+///
+/// # Errors
+/// tantivy's, when the segments cannot be opened.
+pub fn reader(index: &Index, store_blocks: usize) -> tantivy::Result<tantivy::IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .doc_store_cache_num_blocks(store_blocks)
+        .try_into()
+}
+
 /// Stable 64-bit FNV-1a hash (used for ids and content hashes; stable across builds).
 #[must_use]
 pub fn fnv1a(bytes: &[u8]) -> u64 {

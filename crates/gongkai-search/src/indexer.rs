@@ -102,7 +102,7 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     // The agency series this run touches: those of replaced and deleted documents (read before they
     // go) and those of the reports written. A rebuild replaces nothing and never reads the old
     // segments (they may be what is damaged).
-    let before = if rebuild { None } else { Some(idx.reader().map_err(tantivy_err)?.searcher()) };
+    let before = if rebuild { None } else { Some(index::reader(&idx, 100).map_err(tantivy_err)?.searcher()) };
     let replaced: Vec<String> = todo.iter().filter(|j| j.replace).map(|j| j.path.display().to_string()).collect();
     let mut groups = match &before {
         Some(b) => series::groups_of(b, &replaced).map_err(tantivy_err)?,
@@ -117,7 +117,7 @@ pub fn run(roots: &[PathBuf], index_path: &Path, rebuild: bool, obs: &mut dyn Ob
     drop(before);
     writer.commit().map_err(tantivy_err)?;
     if !groups.is_empty() {
-        let searcher = idx.reader().map_err(tantivy_err)?.searcher();
+        let searcher = index::reader(&idx, 100).map_err(tantivy_err)?.searcher();
         if series::update(&searcher, &mut writer, &groups).map_err(tantivy_err)? > 0 {
             writer.commit().map_err(tantivy_err)?;
         }
@@ -149,7 +149,7 @@ struct Job {
 
 /// The stamps of everything indexed, by source path (from fast fields: no record is read).
 fn stamps(idx: &Index) -> tantivy::Result<HashMap<String, FileStamp>> {
-    let searcher = idx.reader()?.searcher();
+    let searcher = index::reader(idx, 1)?.searcher();
     let mut out = HashMap::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
@@ -339,7 +339,7 @@ fn triage(
                     continue;
                 }
             };
-            if o.hash == format!("{:016x}", index::fnv1a(&bytes)) {
+            if o.hash == content_hash(&bytes) {
                 s.bytes += bytes.len() as u64;
                 s.unchanged += 1;
                 obs.step(&path);
@@ -363,7 +363,7 @@ fn write_all(
     let tantivy_err = |source| IndexError::Tantivy { path: index_path.to_path_buf(), source };
     let queue = Mutex::new(jobs.into_iter());
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
-    let (tx, rx) = mpsc::sync_channel::<(Job, Result<(Report, u64), String>)>(workers * 4);
+    let (tx, rx) = mpsc::sync_channel::<(Job, Result<Report, String>)>(workers * 4);
     std::thread::scope(|scope| -> Result<(), IndexError> {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -385,8 +385,8 @@ fn write_all(
         for (job, parsed) in rx {
             obs.step(&job.path);
             let report = match parsed {
-                Ok((r, read)) => {
-                    s.bytes += read;
+                Ok(r) => {
+                    s.bytes += job.stamp.size;
                     r
                 }
                 Err(reason) => {
@@ -412,16 +412,19 @@ fn write_all(
     })
 }
 
-/// Reads and parses a job's file, setting its stamp's hash and size from the bytes read; also gives
-/// how many bytes that was.
-fn parse_job(job: &mut Job) -> Result<(Report, u64), String> {
+/// The hash a file's stamp keeps of its content.
+fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", index::fnv1a(bytes))
+}
+
+/// Reads and parses a job's file, setting its stamp's hash and size from the bytes read.
+fn parse_job(job: &mut Job) -> Result<Report, String> {
     let shown = job.path.display().to_string();
     let bytes = std::fs::read(&job.path).map_err(|e| e.to_string())?;
-    job.stamp.hash = format!("{:016x}", index::fnv1a(&bytes));
+    job.stamp.hash = content_hash(&bytes);
     job.stamp.size = bytes.len() as u64;
     let src = gongkai_core::load::load_bytes(&bytes, &shown).map_err(|e| e.to_string())?;
-    let report = gongkai_core::parse::parse_source(&src, &shown).map_err(|e| e.to_string())?;
-    Ok((report, bytes.len() as u64))
+    gongkai_core::parse::parse_source(&src, &shown).map_err(|e| e.to_string())
 }
 
 /// Whether `p` is gone, seen so from a folder listed in full: its own folder, or, when that folder is
